@@ -1,0 +1,344 @@
+/**
+ * Container format v1, byte by byte in docs/vault-format.md. This module only lays out and
+ * checks bytes; keyslots.ts turns secrets into keys, and vault/ decides when to read or write.
+ *
+ *   magic(8) version(2) headerLength(4) kind(1) flags(1) chunkSize(4) slotCount(1)
+ *   slots… streamHeader(24) checksum(32) | chunk… (each chunkSize + 17 bytes, the last shorter)
+ *
+ * magic, version, headerLength and the trailing checksum are the same for every version, so a
+ * reader can tell "damaged" from "newer" before it understands the rest.
+ */
+import { VaultError } from '../errors.ts';
+import { argon2ParamsInRange, type Argon2Params } from './kdf.ts';
+import {
+  createStreamDecryptor,
+  createStreamEncryptor,
+  STREAM_ABYTES,
+  STREAM_HEADER_BYTES,
+  StreamAuthError,
+  TAG_FINAL,
+  TAG_MESSAGE,
+  type StreamBackend,
+} from './secretstream.ts';
+import { loadSodium, wipe } from './sodium.ts';
+
+export const MAGIC = Uint8Array.from([0x89, 0x43, 0x4f, 0x4e, 0x46, 0x49, 0x44, 0x0a]);
+export const FORMAT_VERSION = 1;
+export const FILE_KIND_VAULT = 1;
+export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
+export const MIN_CHUNK_SIZE = 4096;
+export const MAX_CHUNK_SIZE = 64 * 1024 * 1024;
+export const MAX_KEYSLOTS = 16;
+export const CHECKSUM_BYTES = 32;
+/** Offset of the first keyslot. */
+const SLOTS_OFFSET = 21;
+
+export const SLOT_TYPE_PASSPHRASE = 1;
+export const SLOT_TYPE_RECOVERY = 2;
+export const KDF_ARGON2ID13 = 2;
+export const SALT_BYTES = 16;
+export const WRAP_NONCE_BYTES = 24;
+export const WRAPPED_KEY_BYTES = 48;
+const PASSPHRASE_SLOT_BODY = 1 + 4 + 8 + SALT_BYTES + WRAP_NONCE_BYTES + WRAPPED_KEY_BYTES;
+const RECOVERY_SLOT_BODY = SALT_BYTES + WRAP_NONCE_BYTES + WRAPPED_KEY_BYTES;
+
+export interface PassphraseSlot {
+  type: 'passphrase';
+  kdf: Argon2Params;
+  salt: Uint8Array;
+  nonce: Uint8Array;
+  wrappedKey: Uint8Array;
+}
+
+export interface RecoverySlot {
+  type: 'recovery';
+  salt: Uint8Array;
+  nonce: Uint8Array;
+  wrappedKey: Uint8Array;
+}
+
+export type Keyslot = PassphraseSlot | RecoverySlot;
+
+export interface ContainerHeader {
+  version: number;
+  kind: number;
+  chunkSize: number;
+  slots: Keyslot[];
+  streamHeader: Uint8Array;
+}
+
+export interface ParsedContainer {
+  header: ContainerHeader;
+  /** Bytes [0, headerLength): the additional data of every payload chunk. */
+  headerBytes: Uint8Array;
+  payload: Uint8Array;
+}
+
+/** Details for errors: which file we were reading (for the sentence the user reads). */
+type Where = { file: string };
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+export function encodeHeader(
+  header: ContainerHeader,
+  checksum: (data: Uint8Array) => Uint8Array,
+): Buffer {
+  const slotBytes = header.slots.map(encodeSlot);
+  const length =
+    SLOTS_OFFSET +
+    slotBytes.reduce((sum, slot) => sum + slot.length, 0) +
+    STREAM_HEADER_BYTES +
+    CHECKSUM_BYTES;
+  const out = Buffer.alloc(length);
+  out.set(MAGIC, 0);
+  out.writeUInt16LE(header.version, 8);
+  out.writeUInt32LE(length, 10);
+  out.writeUInt8(header.kind, 14);
+  out.writeUInt8(0, 15);
+  out.writeUInt32LE(header.chunkSize, 16);
+  out.writeUInt8(header.slots.length, 20);
+  let offset = SLOTS_OFFSET;
+  for (const slot of slotBytes) {
+    out.set(slot, offset);
+    offset += slot.length;
+  }
+  out.set(header.streamHeader, offset);
+  out.set(checksum(out.subarray(0, length - CHECKSUM_BYTES)), length - CHECKSUM_BYTES);
+  return out;
+}
+
+function encodeSlot(slot: Keyslot): Buffer {
+  const body = slot.type === 'passphrase' ? PASSPHRASE_SLOT_BODY : RECOVERY_SLOT_BODY;
+  const out = Buffer.alloc(3 + body);
+  out.writeUInt8(slot.type === 'passphrase' ? SLOT_TYPE_PASSPHRASE : SLOT_TYPE_RECOVERY, 0);
+  out.writeUInt16LE(body, 1);
+  let offset = 3;
+  if (slot.type === 'passphrase') {
+    out.writeUInt8(KDF_ARGON2ID13, offset);
+    out.writeUInt32LE(slot.kdf.opslimit, offset + 1);
+    out.writeBigUInt64LE(BigInt(slot.kdf.memlimit), offset + 5);
+    offset += 13;
+  }
+  out.set(slot.salt, offset);
+  out.set(slot.nonce, offset + SALT_BYTES);
+  out.set(slot.wrappedKey, offset + SALT_BYTES + WRAP_NONCE_BYTES);
+  return out;
+}
+
+/**
+ * The additional data that binds a wrapped master key to its slot and its file type:
+ * magic ‖ version ‖ kind ‖ slot type ‖ slot body without the wrapped key. Changing a KDF
+ * parameter or salt therefore makes the slot fail to open, not open weaker.
+ */
+export function slotAssociatedData(slot: Keyslot, version: number, kind: number): Buffer {
+  const encoded = encodeSlot(slot);
+  const prefix = Buffer.alloc(11);
+  prefix.set(MAGIC, 0);
+  prefix.writeUInt16LE(version, 8);
+  prefix.writeUInt8(kind, 10);
+  return Buffer.concat([
+    prefix,
+    encoded.subarray(0, 1),
+    encoded.subarray(3, encoded.length - WRAPPED_KEY_BYTES),
+  ]);
+}
+
+/** Reads and checks a whole file's header. Throws VaultError with the code the user needs. */
+export function parseContainer(
+  file: Uint8Array,
+  where: Where,
+  checksum: (data: Uint8Array) => Uint8Array,
+): ParsedContainer {
+  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  if (bytes.length === 0) throw new VaultError('NOT_A_VAULT', { ...where, reason: 'empty' });
+  const magicLength = Math.min(bytes.length, MAGIC.length);
+  if (!bytes.subarray(0, magicLength).equals(MAGIC.subarray(0, magicLength))) {
+    const reason =
+      bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\0' ? 'plain-sqlite' : 'magic';
+    throw new VaultError('NOT_A_VAULT', { ...where, reason });
+  }
+  if (bytes.length < 14) throw new VaultError('TRUNCATED_VAULT', where);
+  const version = bytes.readUInt16LE(8);
+  const headerLength = bytes.readUInt32LE(10);
+  if (headerLength < SLOTS_OFFSET + STREAM_HEADER_BYTES + CHECKSUM_BYTES) {
+    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'header-length' });
+  }
+  if (headerLength > bytes.length) throw new VaultError('TRUNCATED_VAULT', where);
+  const headerBytes = bytes.subarray(0, headerLength);
+  const expected = checksum(headerBytes.subarray(0, headerLength - CHECKSUM_BYTES));
+  if (!Buffer.from(expected).equals(headerBytes.subarray(headerLength - CHECKSUM_BYTES))) {
+    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'header-checksum' });
+  }
+  // From here on the header is what its writer wrote; only now may "newer" be believed.
+  if (version > FORMAT_VERSION) throw new VaultError('NEWER_VERSION', { ...where, version });
+  if (version < 1) throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'version' });
+  const kind = bytes.readUInt8(14);
+  const flags = bytes.readUInt8(15);
+  if (flags !== 0) throw new VaultError('NEWER_VERSION', { ...where, version, reason: 'flags' });
+  if (kind !== FILE_KIND_VAULT) throw new VaultError('NOT_A_VAULT', { ...where, reason: 'kind' });
+  const chunkSize = bytes.readUInt32LE(16);
+  if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
+    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'chunk-size' });
+  }
+  const slotCount = bytes.readUInt8(20);
+  if (slotCount < 1 || slotCount > MAX_KEYSLOTS) {
+    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'slot-count' });
+  }
+  const slotsEnd = headerLength - CHECKSUM_BYTES - STREAM_HEADER_BYTES;
+  const slots: Keyslot[] = [];
+  let offset = SLOTS_OFFSET;
+  for (let i = 0; i < slotCount; i++) {
+    if (offset + 3 > slotsEnd)
+      throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'slot-bounds' });
+    const type = bytes.readUInt8(offset);
+    const bodyLength = bytes.readUInt16LE(offset + 1);
+    const body = bytes.subarray(offset + 3, offset + 3 + bodyLength);
+    if (offset + 3 + bodyLength > slotsEnd) {
+      throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'slot-bounds' });
+    }
+    slots.push(parseSlot(type, body, where, version));
+    offset += 3 + bodyLength;
+  }
+  if (offset !== slotsEnd)
+    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'slot-bounds' });
+  return {
+    header: {
+      version,
+      kind,
+      chunkSize,
+      slots,
+      streamHeader: Uint8Array.from(bytes.subarray(slotsEnd, slotsEnd + STREAM_HEADER_BYTES)),
+    },
+    headerBytes,
+    payload: bytes.subarray(headerLength),
+  };
+}
+
+function parseSlot(type: number, body: Buffer, where: Where, version: number): Keyslot {
+  if (type === SLOT_TYPE_PASSPHRASE) {
+    if (body.length !== PASSPHRASE_SLOT_BODY) {
+      throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'slot-length' });
+    }
+    if (body.readUInt8(0) !== KDF_ARGON2ID13) {
+      throw new VaultError('NEWER_VERSION', { ...where, version, reason: 'kdf' });
+    }
+    const memlimit = body.readBigUInt64LE(5);
+    const kdf = {
+      opslimit: body.readUInt32LE(1),
+      memlimit:
+        memlimit > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(memlimit),
+    };
+    if (!argon2ParamsInRange(kdf))
+      throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'kdf-params' });
+    return { type: 'passphrase', kdf, ...slotSecrets(body.subarray(13)) };
+  }
+  if (type === SLOT_TYPE_RECOVERY) {
+    if (body.length !== RECOVERY_SLOT_BODY) {
+      throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'slot-length' });
+    }
+    return { type: 'recovery', ...slotSecrets(body) };
+  }
+  throw new VaultError('NEWER_VERSION', { ...where, version, reason: 'slot-type' });
+}
+
+function slotSecrets(bytes: Buffer): Pick<Keyslot, 'salt' | 'nonce' | 'wrappedKey'> {
+  return {
+    salt: Uint8Array.from(bytes.subarray(0, SALT_BYTES)),
+    nonce: Uint8Array.from(bytes.subarray(SALT_BYTES, SALT_BYTES + WRAP_NONCE_BYTES)),
+    wrappedKey: Uint8Array.from(bytes.subarray(SALT_BYTES + WRAP_NONCE_BYTES)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payload
+
+/** Plain BLAKE2b-256 (crypto_generichash, no key): the header checksum. */
+export async function headerChecksum(): Promise<(data: Uint8Array) => Uint8Array> {
+  const sodium = await loadSodium();
+  return (data) => sodium.crypto_generichash(CHECKSUM_BYTES, data, null);
+}
+
+/**
+ * Builds a whole container file: header (with a fresh stream header) and the encrypted
+ * image. The caller owns `image` and wipes it.
+ */
+export async function sealContainer(
+  header: Omit<ContainerHeader, 'streamHeader'>,
+  payloadKey: Uint8Array,
+  image: Uint8Array,
+  backend?: StreamBackend,
+): Promise<Buffer> {
+  const checksum = await headerChecksum();
+  const stream = await createStreamEncryptor(payloadKey, backend);
+  try {
+    const headerBytes = encodeHeader({ ...header, streamHeader: stream.header }, checksum);
+    const chunkCount = Math.max(1, Math.ceil(image.length / header.chunkSize));
+    const out = Buffer.allocUnsafe(headerBytes.length + image.length + chunkCount * STREAM_ABYTES);
+    out.set(headerBytes, 0);
+    let offset = headerBytes.length;
+    for (let i = 0; i < chunkCount; i++) {
+      const message = image.subarray(i * header.chunkSize, (i + 1) * header.chunkSize);
+      stream.push(
+        message,
+        headerBytes,
+        i === chunkCount - 1 ? TAG_FINAL : TAG_MESSAGE,
+        out,
+        offset,
+      );
+      offset += message.length + STREAM_ABYTES;
+    }
+    return out;
+  } finally {
+    stream.dispose();
+  }
+}
+
+/**
+ * Decrypts the payload into a new buffer (the SQLite image; the caller wipes it).
+ * Every chunk but the last must carry TAG_MESSAGE, the last TAG_FINAL, and nothing may follow.
+ */
+export async function openPayload(
+  parsed: ParsedContainer,
+  payloadKey: Uint8Array,
+  where: Where,
+  backend?: StreamBackend,
+): Promise<Buffer> {
+  const { payload, headerBytes } = parsed;
+  const fullChunk = parsed.header.chunkSize + STREAM_ABYTES;
+  if (payload.length < STREAM_ABYTES) throw new VaultError('TRUNCATED_VAULT', where);
+  const chunkCount = Math.ceil(payload.length / fullChunk);
+  const image = Buffer.alloc(payload.length - chunkCount * STREAM_ABYTES);
+  if (payload.length - (chunkCount - 1) * fullChunk < STREAM_ABYTES) {
+    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'chunk-bounds' });
+  }
+  const stream = await createStreamDecryptor(payloadKey, parsed.header.streamHeader, backend);
+  try {
+    let out = 0;
+    for (let i = 0; i < chunkCount; i++) {
+      const chunk = payload.subarray(i * fullChunk, (i + 1) * fullChunk);
+      const tag = stream.pull(chunk, headerBytes, image, out);
+      out += chunk.length - STREAM_ABYTES;
+      const last = i === chunkCount - 1;
+      if (tag === TAG_FINAL && !last)
+        throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'trailing-data' });
+      if (tag === TAG_MESSAGE && last) throw new VaultError('TRUNCATED_VAULT', where);
+      if (tag !== TAG_MESSAGE && tag !== TAG_FINAL) {
+        throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'stream-tag' });
+      }
+    }
+    return image;
+  } catch (error) {
+    wipe(image);
+    if (error instanceof StreamAuthError) {
+      throw new VaultError(
+        'CORRUPT_VAULT',
+        { ...where, reason: 'authentication' },
+        { cause: error },
+      );
+    }
+    throw error;
+  } finally {
+    stream.dispose();
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Keyslots: each wraps the same random 32-byte master key with XChaCha20-Poly1305 under a
+ * key-encryption key (KEK) derived from one secret: the passphrase (Argon2id) or the recovery
+ * key (keyed BLAKE2b). Opening any one slot gives the master key; changing the passphrase
+ * replaces one slot and leaves the data key, the recovery slot and the data alone.
+ */
+import { randomFillSync } from 'node:crypto';
+import {
+  SALT_BYTES,
+  slotAssociatedData,
+  WRAP_NONCE_BYTES,
+  type Keyslot,
+  type PassphraseSlot,
+  type RecoverySlot,
+} from './container.ts';
+import { deriveArgon2idKey, passphraseBytes, type Argon2Params } from './kdf.ts';
+import { loadSodium, wipe } from './sodium.ts';
+
+export const MASTER_KEY_BYTES = 32;
+/** crypto_kdf context for the key that encrypts a vault's payload (exactly 8 characters). */
+export const VAULT_PAYLOAD_CONTEXT = 'CfdVault';
+export const VAULT_PAYLOAD_SUBKEY_ID = 1;
+
+interface FileIdentity {
+  version: number;
+  kind: number;
+}
+
+export function generateMasterKey(): Buffer {
+  const key = Buffer.alloc(MASTER_KEY_BYTES);
+  randomFillSync(key);
+  return key;
+}
+
+function randomBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  randomFillSync(bytes);
+  return bytes;
+}
+
+export async function createPassphraseSlot(
+  passphrase: string,
+  masterKey: Uint8Array,
+  kdf: Argon2Params,
+  file: FileIdentity,
+): Promise<PassphraseSlot> {
+  const salt = randomBytes(SALT_BYTES);
+  const kek = await deriveArgon2idKey(passphraseBytes(passphrase), salt, kdf);
+  try {
+    return await wrap({ type: 'passphrase', kdf, salt }, kek, masterKey, file);
+  } finally {
+    wipe(kek);
+  }
+}
+
+export async function createRecoverySlot(
+  recoverySecret: Uint8Array,
+  masterKey: Uint8Array,
+  file: FileIdentity,
+): Promise<RecoverySlot> {
+  const salt = randomBytes(SALT_BYTES);
+  const kek = await recoveryKek(recoverySecret, salt);
+  try {
+    return await wrap({ type: 'recovery', salt }, kek, masterKey, file);
+  } finally {
+    wipe(kek);
+  }
+}
+
+/** Returns the master key if `passphrase` opens one of the passphrase slots, else null. */
+export async function openWithPassphrase(
+  slots: readonly Keyslot[],
+  passphrase: string,
+  file: FileIdentity,
+): Promise<Buffer | null> {
+  for (const slot of slots) {
+    if (slot.type !== 'passphrase') continue;
+    const kek = await deriveArgon2idKey(passphraseBytes(passphrase), slot.salt, slot.kdf);
+    try {
+      const master = await unwrap(slot, kek, file);
+      if (master) return master;
+    } finally {
+      wipe(kek);
+    }
+  }
+  return null;
+}
+
+/** Returns the master key if the recovery secret opens one of the recovery slots, else null. */
+export async function openWithRecoverySecret(
+  slots: readonly Keyslot[],
+  recoverySecret: Uint8Array,
+  file: FileIdentity,
+): Promise<Buffer | null> {
+  for (const slot of slots) {
+    if (slot.type !== 'recovery') continue;
+    const kek = await recoveryKek(recoverySecret, slot.salt);
+    try {
+      const master = await unwrap(slot, kek, file);
+      if (master) return master;
+    } finally {
+      wipe(kek);
+    }
+  }
+  return null;
+}
+
+/** The key the payload stream is encrypted with: crypto_kdf_derive_from_key(32, 1, "CfdVault", master). */
+export async function derivePayloadKey(masterKey: Uint8Array): Promise<Buffer> {
+  const sodium = await loadSodium();
+  const subkey = sodium.crypto_kdf_derive_from_key(
+    32,
+    VAULT_PAYLOAD_SUBKEY_ID,
+    VAULT_PAYLOAD_CONTEXT,
+    masterKey,
+  );
+  const out = Buffer.from(subkey);
+  wipe(subkey);
+  return out;
+}
+
+/** KEK for a recovery slot: BLAKE2b-256 keyed with the 20-byte recovery secret, over the salt. */
+async function recoveryKek(recoverySecret: Uint8Array, salt: Uint8Array): Promise<Buffer> {
+  const sodium = await loadSodium();
+  const kek = sodium.crypto_generichash(32, salt, recoverySecret);
+  const out = Buffer.from(kek);
+  wipe(kek);
+  return out;
+}
+
+type SlotWithoutKey =
+  Omit<PassphraseSlot, 'nonce' | 'wrappedKey'> | Omit<RecoverySlot, 'nonce' | 'wrappedKey'>;
+
+async function wrap<S extends SlotWithoutKey>(
+  partial: S,
+  kek: Uint8Array,
+  masterKey: Uint8Array,
+  file: FileIdentity,
+): Promise<S & { nonce: Uint8Array; wrappedKey: Uint8Array }> {
+  const sodium = await loadSodium();
+  const nonce = randomBytes(WRAP_NONCE_BYTES);
+  const placeholder = { ...partial, nonce, wrappedKey: new Uint8Array(48) } as Keyslot;
+  const ad = slotAssociatedData(placeholder, file.version, file.kind);
+  const wrappedKey = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+    masterKey,
+    ad,
+    null,
+    nonce,
+    kek,
+  );
+  return { ...partial, nonce, wrappedKey };
+}
+
+async function unwrap(slot: Keyslot, kek: Uint8Array, file: FileIdentity): Promise<Buffer | null> {
+  const sodium = await loadSodium();
+  const ad = slotAssociatedData(slot, file.version, file.kind);
+  let master: Uint8Array;
+  try {
+    master = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      null,
+      slot.wrappedKey,
+      ad,
+      slot.nonce,
+      kek,
+    );
+  } catch {
+    return null; // libsodium.js throws on a failed tag: wrong secret or an altered slot.
+  }
+  const out = Buffer.from(master);
+  wipe(master);
+  return out.length === MASTER_KEY_BYTES ? out : null;
+}

@@ -1,0 +1,48 @@
+import type { ErrorCode } from '../../shared/error-codes.ts';
+
+/** Values that may travel with an error: file paths, numbers, format versions. Never vault data. */
+export type ErrorDetails = Readonly<Record<string, string | number>>;
+
+/**
+ * The one error type the core throws on purpose. `code` decides what the user is told
+ * (and the CLI's exit code); `details` fills in the sentence (which file, which version).
+ */
+export class VaultError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+    super(`${code}${Object.keys(details).length ? ` ${JSON.stringify(details)}` : ''}`, options);
+    this.name = 'VaultError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isVaultError(error: unknown, code?: ErrorCode): error is VaultError {
+  return error instanceof VaultError && (code === undefined || error.code === code);
+}
+
+/** Maps an operating-system error from a write in `folder` to what the user can act on. */
+export function fromFsError(error: unknown, details: ErrorDetails): VaultError {
+  if (error instanceof VaultError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new VaultError('DISK_FULL', details, { cause: error });
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new VaultError('NOT_WRITABLE', details, { cause: error });
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new VaultError('FOLDER_NOT_FOUND', details, { cause: error });
+    default:
+      return new VaultError(
+        'IO_ERROR',
+        { ...details, reason: code ?? 'unknown' },
+        { cause: error },
+      );
+  }
+}

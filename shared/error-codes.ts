@@ -1,0 +1,35 @@
+/**
+ * Every failure that crosses a boundary (core → CLI, core → IPC → renderer) carries one of
+ * these codes. The words a user reads come from i18n, keyed by the code, never from
+ * `Error.message` (which is for developers and must never contain vault data).
+ */
+export const ERROR_CODES = [
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'RECOVERY_KEY_MALFORMED',
+  'PASSPHRASE_EMPTY',
+  'PASSPHRASE_TOO_SHORT',
+  'PASSPHRASE_TOO_LONG',
+  'NOT_A_VAULT',
+  'CORRUPT_VAULT',
+  'TRUNCATED_VAULT',
+  'NEWER_VERSION',
+  'VAULT_IN_USE',
+  'VAULT_LOCKED',
+  'VAULT_READ_ONLY',
+  'FILE_NOT_FOUND',
+  'FILE_EXISTS',
+  'FOLDER_NOT_FOUND',
+  'NOT_WRITABLE',
+  'DISK_FULL',
+  'UNSAVED_CHANGES',
+  'VALIDATION',
+  'IO_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
