@@ -1,0 +1,71 @@
+/**
+ * The file operations the vault performs, behind one small interface so tests can fail any of
+ * them (disk full after N bytes, a crash before a rename, a read-only folder) and check that
+ * nothing is lost. Production uses `nodeFs`.
+ */
+import { constants, promises as fs } from 'node:fs';
+
+export interface WritableFile {
+  /** Writes all of `data` (looping over short writes). */
+  write(data: Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface FsPort {
+  readFile(path: string): Promise<Buffer>;
+  /** Creates a new file (fails with EEXIST if there is one), readable by the owner only. */
+  createExclusive(path: string): Promise<WritableFile>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  readdir(folder: string): Promise<string[]>;
+  exists(path: string): Promise<boolean>;
+  /** Makes a folder's entries (renames, new files) durable. */
+  syncFolder(folder: string): Promise<void>;
+}
+
+export const nodeFs: FsPort = {
+  readFile: (path) => fs.readFile(path),
+  async createExclusive(path) {
+    const handle = await fs.open(
+      path,
+      constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+      0o600,
+    );
+    return {
+      async write(data) {
+        let offset = 0;
+        while (offset < data.length) {
+          const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+          offset += bytesWritten;
+        }
+      },
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  },
+  rename: (from, to) => fs.rename(from, to),
+  link: (existing, newPath) => fs.link(existing, newPath),
+  unlink: (path) => fs.unlink(path),
+  readdir: (folder) => fs.readdir(folder),
+  async exists(path) {
+    try {
+      await fs.lstat(path);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  },
+  async syncFolder(folder) {
+    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+    if (process.platform === 'win32') return;
+    const handle = await fs.open(folder, constants.O_RDONLY);
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+};

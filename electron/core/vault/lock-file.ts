@@ -1,0 +1,102 @@
+/**
+ * One writer per vault: FILE.lock is created exclusively and holds who has the vault open.
+ * A lock left by a process that no longer runs (a crash, a power cut) on this computer is
+ * taken over; a live one, or one from another computer (a shared folder), is refused.
+ */
+import { hostname } from 'node:os';
+import { VaultError, fromFsError } from '../errors.ts';
+import type { FsPort } from './fs-port.ts';
+
+export interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+export interface VaultLock {
+  readonly path: string;
+  release(): Promise<void>;
+}
+
+export interface LockOptions {
+  /** Tells whether a process runs; tests replace it. */
+  isProcessAlive?: (pid: number) => boolean;
+  now?: () => Date;
+}
+
+export function lockPath(file: string): string {
+  return `${file}.lock`;
+}
+
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function acquireLock(
+  fs: FsPort,
+  file: string,
+  options: LockOptions = {},
+): Promise<VaultLock> {
+  const path = lockPath(file);
+  const isAlive = options.isProcessAlive ?? processIsAlive;
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    since: (options.now?.() ?? new Date()).toISOString(),
+  };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await fs.createExclusive(path);
+      try {
+        await handle.write(Buffer.from(JSON.stringify(owner)));
+      } finally {
+        await handle.close();
+      }
+      let released = false;
+      return {
+        path,
+        async release() {
+          if (released) return;
+          released = true;
+          await fs.unlink(path).catch(() => undefined);
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fromFsError(error, { file });
+    }
+    const existing = await readOwner(fs, path);
+    const stale = existing !== null && existing.host === owner.host && !isAlive(existing.pid);
+    if (!stale) {
+      throw new VaultError('VAULT_IN_USE', {
+        file,
+        lockFile: path,
+        pid: existing?.pid ?? 0,
+        host: existing?.host ?? '',
+      });
+    }
+    await fs.unlink(path).catch(() => undefined);
+  }
+  throw new VaultError('VAULT_IN_USE', { file, lockFile: path, pid: 0, host: '' });
+}
+
+async function readOwner(fs: FsPort, path: string): Promise<LockOwner | null> {
+  try {
+    const parsed = JSON.parse((await fs.readFile(path)).toString('utf8')) as Partial<LockOwner>;
+    if (
+      typeof parsed.pid === 'number' &&
+      typeof parsed.host === 'string' &&
+      typeof parsed.since === 'string'
+    ) {
+      return parsed as LockOwner;
+    }
+  } catch {
+    // Unreadable or half-written: another process may be writing it right now.
+  }
+  return null;
+}

@@ -1,0 +1,496 @@
+/**
+ * The vault's lifecycle: create, unlock (passphrase or recovery key), save, change passphrase,
+ * lock. While unlocked, the database lives only in memory and the master key only in this
+ * object; every save writes a whole new encrypted container (see generations.ts).
+ */
+import type { Database } from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
+import { APP_VERSION } from '../../../shared/app-info.ts';
+import { checkNewPassphrase } from '../../../shared/passphrase-policy.ts';
+import {
+  DEFAULT_CHUNK_SIZE,
+  FILE_KIND_VAULT,
+  FORMAT_VERSION,
+  headerChecksum,
+  openPayload,
+  parseContainer,
+  sealContainer,
+  type ContainerHeader,
+  type Keyslot,
+} from '../crypto/container.ts';
+import { DEFAULT_ARGON2, type Argon2Params } from '../crypto/kdf.ts';
+import {
+  createPassphraseSlot,
+  createRecoverySlot,
+  derivePayloadKey,
+  generateMasterKey,
+  openWithPassphrase,
+  openWithRecoverySecret,
+} from '../crypto/keyslots.ts';
+import {
+  formatRecoveryKey,
+  generateRecoverySecret,
+  parseRecoveryKey,
+} from '../crypto/recovery-key.ts';
+import { defaultStreamBackend, type StreamBackend } from '../crypto/secretstream.ts';
+import { wipe } from '../crypto/sodium.ts';
+import { migrate } from '../db/migrate.ts';
+import { openDatabase, totalChanges } from '../db/open-database.ts';
+import { VaultError, fromFsError, isVaultError } from '../errors.ts';
+import { appendAuditEvent } from '../repos/audit-events.ts';
+import { SETTING_CREATED_AT, SETTING_CREATED_BY_VERSION, setSetting } from '../repos/settings.ts';
+import { nodeFs, type FsPort } from './fs-port.ts';
+import {
+  DEFAULT_GENERATIONS,
+  generationPath,
+  removeStaleTempFiles,
+  writeFileWithGenerations,
+} from './generations.ts';
+import { acquireLock, type LockOptions, type VaultLock } from './lock-file.ts';
+
+export interface VaultOptions {
+  /** File operations; tests inject faults here. */
+  fs?: FsPort;
+  /** Previous generations kept next to the vault (at least 2). */
+  generations?: number;
+  /** Argon2id parameters for passphrase slots this vault writes (create, change passphrase). */
+  kdf?: Argon2Params;
+  chunkSize?: number;
+  streamBackend?: StreamBackend;
+  /** Open for reading only: nothing is ever written, and a read-only folder is fine. */
+  readOnly?: boolean;
+  /** Open a previous generation (FILE.1, FILE.2 …) instead of FILE, e.g. when FILE is damaged. */
+  generation?: number;
+  lock?: LockOptions;
+  now?: () => Date;
+}
+
+export type UnlockSecret = { passphrase: string } | { recoveryKey: string };
+
+export interface UnlockStats {
+  fileBytes: number;
+  imageBytes: number;
+  readMs: number;
+  kdfMs: number;
+  decryptMs: number;
+  loadMs: number;
+}
+
+export interface SaveStats {
+  fileBytes: number;
+  ms: number;
+}
+
+type Header = Omit<ContainerHeader, 'streamHeader'>;
+
+export class Vault {
+  readonly path: string;
+  /** The file actually read at unlock: `path`, or a previous generation. */
+  readonly openedFrom: string;
+  readonly readOnly: boolean;
+  readonly unlockStats: UnlockStats;
+  lastSave: SaveStats | undefined;
+
+  #db: Database | undefined;
+  #masterKey: Buffer;
+  #payloadKey: Buffer;
+  #header: Header;
+  #fileLock: VaultLock | undefined;
+  readonly #options: VaultOptions;
+  readonly #fs: FsPort;
+  #savedChanges: number;
+  #queued: Promise<void> | undefined;
+  #inFlight: Promise<void> = Promise.resolve();
+
+  private constructor(init: {
+    path: string;
+    openedFrom: string;
+    db: Database;
+    masterKey: Buffer;
+    payloadKey: Buffer;
+    header: Header;
+    fileLock: VaultLock | undefined;
+    options: VaultOptions;
+    stats: UnlockStats;
+    saved: boolean;
+  }) {
+    this.path = init.path;
+    this.openedFrom = init.openedFrom;
+    this.readOnly = init.options.readOnly ?? false;
+    this.unlockStats = init.stats;
+    this.#db = init.db;
+    this.#masterKey = init.masterKey;
+    this.#payloadKey = init.payloadKey;
+    this.#header = init.header;
+    this.#fileLock = init.fileLock;
+    this.#options = init.options;
+    this.#fs = init.options.fs ?? nodeFs;
+    this.#savedChanges = init.saved ? totalChanges(init.db) : -1;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Create and unlock
+
+  /**
+   * Creates a new vault at `path` (which must not exist) and returns it unlocked, with the
+   * recovery key to show the user once.
+   */
+  static async create(
+    path: string,
+    passphrase: string,
+    options: VaultOptions = {},
+  ): Promise<{ vault: Vault; recoveryKey: string }> {
+    const problem = checkNewPassphrase(passphrase);
+    if (problem) throw new VaultError(problem, { file: path });
+    const fs = options.fs ?? nodeFs;
+    if (await fs.exists(path)) throw new VaultError('FILE_EXISTS', { file: path });
+    const fileLock = await acquireLock(fs, path, options.lock);
+    const masterKey = generateMasterKey();
+    const recoverySecret = generateRecoverySecret();
+    let payloadKey: Buffer | undefined;
+    let db: Database | undefined;
+    try {
+      const identity = { version: FORMAT_VERSION, kind: FILE_KIND_VAULT };
+      const slots: Keyslot[] = [
+        await createPassphraseSlot(passphrase, masterKey, options.kdf ?? DEFAULT_ARGON2, identity),
+        await createRecoverySlot(recoverySecret, masterKey, identity),
+      ];
+      payloadKey = await derivePayloadKey(masterKey);
+      db = openDatabase();
+      migrate(db, path);
+      const now = options.now?.() ?? new Date();
+      setSetting(db, SETTING_CREATED_AT, now.toISOString(), now);
+      setSetting(db, SETTING_CREATED_BY_VERSION, APP_VERSION, now);
+      appendAuditEvent(db, { action: 'vault.created' }, now);
+      const vault = new Vault({
+        path,
+        openedFrom: path,
+        db,
+        masterKey,
+        payloadKey,
+        header: { ...identity, chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE, slots },
+        fileLock,
+        options: { ...options, readOnly: false },
+        stats: { fileBytes: 0, imageBytes: 0, readMs: 0, kdfMs: 0, decryptMs: 0, loadMs: 0 },
+        saved: false,
+      });
+      await vault.save();
+      return { vault, recoveryKey: formatRecoveryKey(recoverySecret) };
+    } catch (error) {
+      db?.close();
+      wipe(masterKey, payloadKey);
+      await fileLock.release();
+      throw error;
+    } finally {
+      wipe(recoverySecret);
+    }
+  }
+
+  /** Opens the vault at `path` with its passphrase or recovery key. */
+  static async unlock(
+    path: string,
+    secret: UnlockSecret,
+    options: VaultOptions = {},
+  ): Promise<Vault> {
+    const fs = options.fs ?? nodeFs;
+    const readOnly = options.readOnly ?? false;
+    const source = await chooseSource(fs, path, options.generation ?? 0);
+    const fileLock = await lockForOpening(fs, path, readOnly, options.lock);
+    let masterKey: Buffer | null = null;
+    let payloadKey: Buffer | undefined;
+    let image: Buffer | undefined;
+    let db: Database | undefined;
+    try {
+      const stats: UnlockStats = {
+        fileBytes: 0,
+        imageBytes: 0,
+        readMs: 0,
+        kdfMs: 0,
+        decryptMs: 0,
+        loadMs: 0,
+      };
+      const lap = stopwatch();
+      const file = await readVaultFile(fs, source);
+      stats.fileBytes = file.length;
+      stats.readMs = lap();
+      const parsed = parseContainer(file, { file: source }, await headerChecksum());
+      const identity = { version: parsed.header.version, kind: parsed.header.kind };
+      masterKey = await openMasterKey(parsed.header.slots, secret, identity, source);
+      stats.kdfMs = lap();
+      payloadKey = await derivePayloadKey(masterKey);
+      image = await openPayload(parsed, payloadKey, { file: source }, options.streamBackend);
+      stats.imageBytes = image.length;
+      stats.decryptMs = lap();
+      db = openDatabase(image);
+      wipe(image);
+      const migration = migrate(db, source);
+      stats.loadMs = lap();
+      const vault = new Vault({
+        path,
+        openedFrom: source,
+        db,
+        masterKey,
+        payloadKey,
+        header: {
+          version: FORMAT_VERSION,
+          kind: FILE_KIND_VAULT,
+          chunkSize: parsed.header.chunkSize,
+          slots: parsed.header.slots,
+        },
+        fileLock,
+        options,
+        stats,
+        saved: true,
+      });
+      if (!readOnly) {
+        await removeStaleTempFiles(fs, path).catch(() => undefined);
+        // A newer schema, or a vault brought back from a previous generation, is made durable now.
+        if (migration.from !== migration.to || source !== path) await vault.save();
+      }
+      return vault;
+    } catch (error) {
+      db?.close();
+      wipe(masterKey, payloadKey, image);
+      await fileLock?.release();
+      throw await withPreviousCopy(fs, path, source, error);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // While unlocked
+
+  get isLocked(): boolean {
+    return this.#db === undefined;
+  }
+
+  /** The in-memory database. Throws VAULT_LOCKED once the vault is locked. */
+  get db(): Database {
+    if (!this.#db) throw new VaultError('VAULT_LOCKED', { file: this.path });
+    return this.#db;
+  }
+
+  get formatVersion(): number {
+    return this.#header.version;
+  }
+
+  get streamBackend(): StreamBackend {
+    return this.#options.streamBackend ?? defaultStreamBackend();
+  }
+
+  hasUnsavedChanges(): boolean {
+    return totalChanges(this.db) !== this.#savedChanges;
+  }
+
+  /**
+   * Writes the current state durably. Resolves only once the new file and its folder entry are
+   * on disk. Calls made while a write is running share the next write (group commit).
+   */
+  save(): Promise<void> {
+    if (this.readOnly)
+      return Promise.reject(new VaultError('VAULT_READ_ONLY', { file: this.path }));
+    if (this.isLocked) return Promise.reject(new VaultError('VAULT_LOCKED', { file: this.path }));
+    if (this.#queued) return this.#queued;
+    const next = this.#inFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.#queued = undefined;
+        return this.#writeNow();
+      });
+    this.#queued = next;
+    this.#inFlight = next;
+    return next;
+  }
+
+  /** Replaces the passphrase slot; the master key, the recovery key and the data stay. */
+  async changePassphrase(newPassphrase: string): Promise<void> {
+    const problem = checkNewPassphrase(newPassphrase);
+    if (problem) throw new VaultError(problem, { file: this.path });
+    if (this.readOnly) throw new VaultError('VAULT_READ_ONLY', { file: this.path });
+    const slot = await createPassphraseSlot(
+      newPassphrase,
+      this.#requireKey(),
+      this.#options.kdf ?? DEFAULT_ARGON2,
+      this.#header,
+    );
+    const previous = this.#header.slots;
+    this.#header = {
+      ...this.#header,
+      slots: [slot, ...previous.filter((s) => s.type !== 'passphrase')],
+    };
+    try {
+      await this.save();
+    } catch (error) {
+      this.#header = { ...this.#header, slots: previous };
+      throw error;
+    }
+    appendAuditEvent(this.db, { action: 'vault.passphrase_changed' }, this.#now());
+    // The passphrase has changed on disk; if recording that fails, the entry stays unsaved
+    // (hasUnsavedChanges) and goes out with the next save.
+    await this.save().catch(() => undefined);
+  }
+
+  /**
+   * Closes the database and wipes the keys. Unsaved changes are saved first; if that fails the
+   * vault stays unlocked (UNSAVED_CHANGES) unless `discardUnsaved` is set.
+   */
+  async lock(options: { discardUnsaved?: boolean } = {}): Promise<void> {
+    if (this.isLocked) return;
+    await this.#inFlight.catch(() => undefined);
+    if (!this.readOnly && this.hasUnsavedChanges()) {
+      try {
+        await this.save();
+      } catch (error) {
+        if (!options.discardUnsaved)
+          throw new VaultError('UNSAVED_CHANGES', { file: this.path }, { cause: error });
+      }
+    }
+    this.#db?.close();
+    this.#db = undefined;
+    wipe(this.#masterKey, this.#payloadKey);
+    await this.#fileLock?.release();
+    this.#fileLock = undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  async #writeNow(): Promise<void> {
+    const db = this.db;
+    const started = performance.now();
+    const changes = totalChanges(db);
+    const image = db.serialize();
+    let file: Buffer;
+    try {
+      file = await sealContainer(
+        this.#header,
+        this.#payloadKey,
+        image,
+        this.#options.streamBackend,
+      );
+    } finally {
+      wipe(image);
+    }
+    await writeFileWithGenerations(
+      this.#fs,
+      this.path,
+      file,
+      Math.max(DEFAULT_GENERATIONS, this.#options.generations ?? 0),
+    );
+    this.#savedChanges = changes;
+    this.lastSave = { fileBytes: file.length, ms: performance.now() - started };
+  }
+
+  #requireKey(): Buffer {
+    if (this.isLocked) throw new VaultError('VAULT_LOCKED', { file: this.path });
+    return this.#masterKey;
+  }
+
+  #now(): Date {
+    return this.#options.now?.() ?? new Date();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The file to read. A missing FILE with a FILE.1 beside it means a save was interrupted on a
+ * file system without hard links: FILE.1 is the last saved state.
+ */
+async function chooseSource(fs: FsPort, path: string, generation: number): Promise<string> {
+  const wanted = generationPath(path, generation);
+  if (await fs.exists(wanted)) return wanted;
+  if (generation === 0 && (await fs.exists(generationPath(path, 1))))
+    return generationPath(path, 1);
+  throw new VaultError('FILE_NOT_FOUND', { file: wanted });
+}
+
+async function lockForOpening(
+  fs: FsPort,
+  path: string,
+  readOnly: boolean,
+  options: LockOptions | undefined,
+): Promise<VaultLock | undefined> {
+  try {
+    return await acquireLock(fs, path, options);
+  } catch (error) {
+    // Reading from a write-protected stick or a read-only share is fine without a lock file.
+    if (readOnly && isVaultError(error, 'NOT_WRITABLE')) return undefined;
+    throw error;
+  }
+}
+
+async function readVaultFile(fs: FsPort, path: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new VaultError('FILE_NOT_FOUND', { file: path }, { cause: error });
+    if (code === 'EISDIR')
+      throw new VaultError('NOT_A_VAULT', { file: path, reason: 'directory' }, { cause: error });
+    throw fromFsError(error, { file: path });
+  }
+}
+
+async function openMasterKey(
+  slots: readonly Keyslot[],
+  secret: UnlockSecret,
+  identity: { version: number; kind: number },
+  file: string,
+): Promise<Buffer> {
+  if ('passphrase' in secret) {
+    const master = await openWithPassphrase(slots, secret.passphrase, identity);
+    if (!master) throw new VaultError('WRONG_PASSPHRASE', { file });
+    return master;
+  }
+  let recoverySecret: Buffer;
+  try {
+    recoverySecret = parseRecoveryKey(secret.recoveryKey);
+  } catch (error) {
+    throw isVaultError(error) ? new VaultError(error.code, { file }) : error;
+  }
+  try {
+    const master = await openWithRecoverySecret(slots, recoverySecret, identity);
+    if (!master) throw new VaultError('WRONG_RECOVERY_KEY', { file });
+    return master;
+  } finally {
+    wipe(recoverySecret);
+  }
+}
+
+/**
+ * When a file turns out damaged, says which previous generation the user can open instead
+ * (the UI offers it; the CLI names it).
+ */
+async function withPreviousCopy(
+  fs: FsPort,
+  path: string,
+  source: string,
+  error: unknown,
+): Promise<unknown> {
+  const damaged =
+    isVaultError(error, 'CORRUPT_VAULT') ||
+    isVaultError(error, 'TRUNCATED_VAULT') ||
+    (isVaultError(error, 'NOT_A_VAULT') && error.details.reason === 'empty');
+  if (!damaged) return error;
+  for (let generation = 1; generation <= DEFAULT_GENERATIONS + 1; generation++) {
+    const candidate = generationPath(path, generation);
+    if (candidate !== source && (await fs.exists(candidate).catch(() => false))) {
+      return new VaultError(
+        error.code,
+        { ...error.details, previous: candidate },
+        { cause: error },
+      );
+    }
+  }
+  return error;
+}
+
+/** Returns a function that gives the milliseconds since its previous call. */
+function stopwatch(): () => number {
+  let mark = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = now - mark;
+    mark = now;
+    return elapsed;
+  };
+}
