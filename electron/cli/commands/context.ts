@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import type { VaultOptions } from '../../core/vault/vault.ts';
+import type { CliIo, SecretReader } from '../io.ts';
+
+/** Everything a command needs; commands parse nothing and decide nothing the core decides. */
+export interface CommandContext {
+  file: string;
+  recovery: boolean;
+  io: CliIo;
+  t: TFunction;
+  language: string;
+  secrets: SecretReader;
+  /** Passed through to the core; tests use it to speed up Argon2id or inject faults. */
+  vaultOptions: VaultOptions;
+}
+
+export function print(context: CommandContext, text: string): void {
+  context.io.stdout.write(`${text}\n`);
+}
+
+/** Tells a person at a terminal that the pause is Argon2id at work, not a hang. */
+export function announceKeyDerivation(context: CommandContext): void {
+  if (context.secrets.interactive) context.io.stderr.write(`${context.t('cli.working')}\n`);
+}

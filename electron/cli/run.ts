@@ -1,0 +1,145 @@
+/**
+ * `confidant`: parses arguments, reads secrets, prints results. All the logic is in the
+ * core the app uses; this file only maps words to calls and errors to exit codes.
+ */
+import { parseArgs } from 'node:util';
+import type { TFunction } from 'i18next';
+import { APP_VERSION } from '../../shared/app-info.ts';
+import { createTranslator } from '../../shared/i18n/index.ts';
+import { errorMessage } from '../../shared/i18n/error-message.ts';
+import { isVaultError } from '../core/errors.ts';
+import type { VaultOptions } from '../core/vault/vault.ts';
+import { CliError } from './cli-error.ts';
+import type { CommandContext } from './commands/context.ts';
+import { info } from './commands/info.ts';
+import { init } from './commands/init.ts';
+import { passwd } from './commands/passwd.ts';
+import { verify } from './commands/verify.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { createSecretReader, detectLanguage, type CliIo } from './io.ts';
+
+const COMMANDS = {
+  init: { run: init, options: [] },
+  info: { run: info, options: [] },
+  verify: { run: verify, options: ['recovery'] },
+  passwd: { run: passwd, options: ['recovery'] },
+} as const satisfies Record<
+  string,
+  { run: (context: CommandContext) => Promise<number>; options: readonly string[] }
+>;
+
+type CommandName = keyof typeof COMMANDS;
+
+/** Options that would put a secret on the command line, refused with their own explanation. */
+const SECRET_OPTION =
+  /^--?(p|pw|pass|password|passphrase|new-passphrase|secret|key|recovery-key)(=.*)?$/i;
+
+export interface CliHooks {
+  /** Test-only: options passed to the core (fast Argon2id, fault-injecting file system). */
+  vaultOptions?: VaultOptions;
+}
+
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  hooks: CliHooks = {},
+): Promise<number> {
+  const language = detectLanguage(io.env);
+  const t = createTranslator(language);
+  try {
+    return await dispatch(argv, io, t, language, hooks);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`confidant: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (isVaultError(error)) {
+      io.stderr.write(`confidant: ${errorMessage(t, error)}\n`);
+      return exitCodeFor(error.code);
+    }
+    io.stderr.write(
+      `confidant: ${errorMessage(t, { code: 'INTERNAL', details: { file: argv[1] ?? '' } })}\n`,
+    );
+    io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.error;
+  }
+}
+
+async function dispatch(
+  argv: readonly string[],
+  io: CliIo,
+  t: TFunction,
+  language: string,
+  hooks: CliHooks,
+): Promise<number> {
+  const secretOption = argv.find((arg) => SECRET_OPTION.test(arg));
+  if (secretOption) throw new CliError(EXIT.usage, t('cli.usageSecretArgument'));
+  const [commandName, ...rest] = argv;
+  if (commandName === undefined)
+    throw new CliError(EXIT.usage, `${t('cli.usageNoCommand')}\n\n${t('cli.usage')}`);
+  if (commandName === '-h' || commandName === '--help' || commandName === 'help') {
+    io.stdout.write(`${t('cli.usage')}\n`);
+    return EXIT.ok;
+  }
+  if (commandName === '--version') {
+    io.stdout.write(`confidant ${APP_VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (!(commandName in COMMANDS))
+    throw new CliError(EXIT.usage, t('cli.usageUnknownCommand', { command: commandName }));
+  const name = commandName as CommandName;
+  const command = COMMANDS[name];
+  const parsed = parseCommandArguments(name, rest, t);
+  if (parsed.help) {
+    io.stdout.write(`${t('cli.usage')}\n`);
+    return EXIT.ok;
+  }
+  if (parsed.recovery && !(command.options as readonly string[]).includes('recovery')) {
+    throw new CliError(
+      EXIT.usage,
+      t('cli.usageBadOption', { option: '--recovery', command: name }),
+    );
+  }
+  const secrets = createSecretReader(io, t);
+  try {
+    return await command.run({
+      file: parsed.file,
+      recovery: parsed.recovery,
+      io,
+      t,
+      language,
+      secrets,
+      vaultOptions: hooks.vaultOptions ?? {},
+    });
+  } finally {
+    secrets.close();
+  }
+}
+
+function parseCommandArguments(
+  command: CommandName,
+  args: string[],
+  t: TFunction,
+): { file: string; recovery: boolean; help: boolean } {
+  let values: { recovery?: boolean; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { recovery: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    const option =
+      /'([^']+)'/.exec((error as Error).message)?.[1] ??
+      args.find((arg) => arg.startsWith('-')) ??
+      '';
+    throw new CliError(EXIT.usage, t('cli.usageBadOption', { option, command }));
+  }
+  if (values.help) return { file: '', recovery: false, help: true };
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new CliError(EXIT.usage, t('cli.usageMissingFile', { command }));
+  if (extra.length > 0) throw new CliError(EXIT.usage, t('cli.usageTooManyArguments', { command }));
+  return { file, recovery: values.recovery ?? false, help: false };
+}

@@ -1,0 +1,151 @@
+/**
+ * English texts. `ru.ts` must have exactly the same keys (the type checker enforces it).
+ * Errors are keyed by ErrorCode; a `_context` suffix is a variant chosen with i18next's
+ * `context` option (e.g. CORRUPT_VAULT_previous when a previous copy exists).
+ * Every error is one sentence: what happened to which file, then what to do.
+ */
+export const en = {
+  errors: {
+    WRONG_PASSPHRASE:
+      'The passphrase does not open {{file}}: check the keyboard layout and Caps Lock and try again, or use the recovery key.',
+    WRONG_RECOVERY_KEY:
+      'This recovery key does not open {{file}}: compare it with the paper copy made when the vault was created.',
+    RECOVERY_KEY_MALFORMED:
+      'That is not a valid recovery key for {{file}}: it has 36 letters and digits in nine groups of four, so check it for a typo.',
+    PASSPHRASE_EMPTY:
+      'An empty passphrase would leave {{file}} unprotected: choose a passphrase of at least {{min}} characters.',
+    PASSPHRASE_TOO_SHORT:
+      'A passphrase must have at least {{min}} characters: choose a longer one for {{file}} (several unrelated words are easy to remember).',
+    PASSPHRASE_TOO_LONG:
+      'A passphrase may have at most {{max}} characters: choose a shorter one for {{file}}.',
+    NOT_A_VAULT: '{{file}} is not a Confidant vault: check that you chose the right file.',
+    NOT_A_VAULT_empty:
+      '{{file}} is empty, so it is not a Confidant vault: check that you chose the right file, or open one of its previous copies.',
+    'NOT_A_VAULT_plain-sqlite':
+      '{{file}} is a plain, unencrypted SQLite database, not a Confidant vault: choose your vault file instead, and keep nothing sensitive in that one.',
+    NOT_A_VAULT_directory: '{{file}} is a folder, not a vault file: choose the vault file itself.',
+    NOT_A_VAULT_kind:
+      '{{file}} is a Confidant file of another kind, not a vault: open it from the place meant for it.',
+    CORRUPT_VAULT:
+      '{{file}} is damaged or has been altered, so it cannot be opened: restore it from a backup.',
+    CORRUPT_VAULT_previous:
+      '{{file}} is damaged or has been altered, so it cannot be opened: open its previous copy {{previous}}, or restore a backup.',
+    TRUNCATED_VAULT:
+      '{{file}} is cut short (an incomplete copy or an interrupted transfer), so it cannot be opened: copy it again from where it came from, or restore a backup.',
+    TRUNCATED_VAULT_previous:
+      '{{file}} is cut short (an incomplete copy or an interrupted transfer), so it cannot be opened: open its previous copy {{previous}}, copy it again, or restore a backup.',
+    NEWER_VERSION:
+      '{{file}} was made by a newer version of Confidant: install the newest version to open it (this version has left the file untouched).',
+    VAULT_IN_USE:
+      '{{file}} is open in another Confidant (process {{pid}} on {{host}}): close it there first, or, if no Confidant is running, delete {{lockFile}}.',
+    VAULT_IN_USE_unknown:
+      '{{file}} is in use by another Confidant: close it there first, or, if no Confidant is running, delete {{lockFile}}.',
+    VAULT_LOCKED: 'The vault {{file}} is locked: unlock it first.',
+    VAULT_READ_ONLY:
+      '{{file}} is open read-only, so nothing can be saved: open it normally to make changes.',
+    FILE_NOT_FOUND: '{{file}} does not exist: check the folder and the file name.',
+    FILE_EXISTS: '{{file}} already exists and will not be overwritten: choose another file name.',
+    FOLDER_NOT_FOUND:
+      'The folder for {{file}} does not exist: create it first, or choose another place.',
+    NOT_WRITABLE:
+      'Confidant cannot write in the folder of {{file}} (it is read-only, or you lack permission): choose a folder you can write to; nothing was changed.',
+    DISK_FULL:
+      'The disk is full, so {{file}} could not be saved: free some space and save again (the last saved version is intact).',
+    UNSAVED_CHANGES:
+      'Changes to {{file}} could not be saved, so the vault stays open: free disk space or reconnect the drive, then lock it again.',
+    VALIDATION: 'The request for {{file}} was not valid: nothing was changed.',
+    IO_ERROR:
+      'Reading or writing {{file}} failed ({{reason}}): check the drive and try again (nothing was changed).',
+    INTERNAL:
+      'Confidant hit an unexpected problem with {{file}}: nothing was changed; please report it.',
+  },
+  cli: {
+    usage: [
+      'Usage: confidant <command> FILE [options]',
+      '',
+      'Commands:',
+      '  init FILE            create a new vault; prints its recovery key once',
+      '  info FILE            show the format and key-slot settings (no passphrase needed)',
+      '  verify FILE          decrypt and check the vault; print its tables and row counts',
+      '  passwd FILE          change the passphrase (the recovery key stays the same)',
+      '',
+      'Options:',
+      '  --recovery           verify, passwd: unlock with the recovery key instead of the passphrase',
+      '  -h, --help           show this help',
+      '  --version            show the version',
+      '',
+      'Passphrases are never taken from the command line. In a terminal they are asked for',
+      'without echo; otherwise they are read from standard input, one per line:',
+      '  init: the new passphrase · verify: the passphrase · passwd: the current one, then the new one.',
+      '',
+      'Exit codes: 0 ok · 1 other error · 2 usage · 3 wrong passphrase or recovery key ·',
+      '4 not a vault, damaged, altered or cut short · 5 made by a newer version · 6 open in another process.',
+    ].join('\n'),
+    usageUnknownCommand:
+      'There is no command "{{command}}": run confidant --help to see the commands.',
+    usageNoCommand: 'Say what to do: run confidant --help to see the commands.',
+    usageMissingFile: '{{command}} needs the vault file: confidant {{command}} FILE.',
+    usageTooManyArguments: '{{command}} takes one file, not several: confidant {{command}} FILE.',
+    usageBadOption:
+      'The option {{option}} is not known to {{command}}: run confidant --help to see the options.',
+    usageSecretArgument:
+      'Passphrases and recovery keys are never accepted as arguments, where other users and the shell history could read them: type it when asked, or send it on standard input.',
+    inputEnded:
+      'Standard input ended before the {{what}} was read: send one line per secret (see confidant --help).',
+    inputCancelled: 'Cancelled: nothing was changed.',
+    passphrasesDiffer: 'The two passphrases differ, so nothing was changed: run the command again.',
+    what: {
+      passphrase: 'passphrase',
+      newPassphrase: 'new passphrase',
+      recoveryKey: 'recovery key',
+    },
+    prompt: {
+      passphrase: 'Passphrase for {{file}}: ',
+      currentPassphrase: 'Current passphrase for {{file}}: ',
+      recoveryKey: 'Recovery key for {{file}}: ',
+      newPassphrase: 'New passphrase (at least {{min}} characters): ',
+      repeatPassphrase: 'Repeat the new passphrase: ',
+    },
+    working: 'Deriving the key (this takes a moment on purpose)…',
+    init: {
+      created: 'Created the vault {{file}}.',
+      recoveryExplained:
+        'The recovery key below opens this vault if the passphrase is ever forgotten. Write it on paper now and keep the paper away from this computer: it will not be shown again.',
+      recoveryLine: 'Recovery key: {{key}}',
+    },
+    info: {
+      file: 'File',
+      format: 'Format',
+      formatValue: 'Confidant vault, format version {{version}}',
+      size: 'Size',
+      chunkSize: 'Chunk size',
+      slots: 'Key slots',
+      slotPassphrase: 'passphrase: Argon2id v1.3, {{opslimit}} passes, {{memory}} of memory',
+      slotRecovery: 'recovery key: BLAKE2b-256',
+      previous: 'Previous copies',
+      none: 'none',
+    },
+    verify: {
+      ok: '{{file}} decrypts and its database is intact.',
+      schema: 'Schema version',
+      integrity: 'Integrity check',
+      tables: 'Tables (rows)',
+      integrityFailed:
+        '{{file}} decrypts, but its database fails the integrity check ({{problem}}): open a previous copy or restore a backup.',
+    },
+    passwd: {
+      changed: 'Changed the passphrase of {{file}}. The recovery key is the same as before.',
+    },
+    units: {
+      B: '{{n}} B',
+      KiB: '{{n}} KiB',
+      MiB: '{{n}} MiB',
+      GiB: '{{n}} GiB',
+    },
+  },
+};
+
+/** The shape every language must fill: same keys, any strings. */
+export type Messages<T = typeof en> = {
+  [K in keyof T]: T[K] extends string ? string : Messages<T[K]>;
+};

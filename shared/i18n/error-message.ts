@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import type { ErrorCode } from '../error-codes.ts';
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../passphrase-policy.ts';
+
+export interface ErrorLike {
+  code: ErrorCode;
+  details?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * The sentence a user reads for an error, in the translator's language. Variants (a previous
+ * copy exists, why a file is not a vault) are chosen here so every surface words them alike.
+ */
+export function errorMessage(t: TFunction, error: ErrorLike): string {
+  const details = error.details ?? {};
+  return t(`errors.${error.code}`, {
+    ...details,
+    file: details.file ?? '',
+    min: MIN_PASSPHRASE_LENGTH,
+    max: MAX_PASSPHRASE_LENGTH,
+    context: errorContext(error.code, details),
+  });
+}
+
+function errorContext(
+  code: ErrorCode,
+  details: Readonly<Record<string, string | number>>,
+): string | undefined {
+  switch (code) {
+    case 'CORRUPT_VAULT':
+    case 'TRUNCATED_VAULT':
+      return details.previous ? 'previous' : undefined;
+    case 'NOT_A_VAULT':
+      return typeof details.reason === 'string' ? details.reason : undefined;
+    case 'VAULT_IN_USE':
+      return details.pid ? undefined : 'unknown';
+    default:
+      return undefined;
+  }
+}
