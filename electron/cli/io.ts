@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import type { TFunction } from 'i18next';
-import { read } from 'read';
 import { CliError } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
 
@@ -30,20 +29,7 @@ export function createSecretReader(io: CliIo, t: TFunction): SecretReader {
   if (io.stdin.isTTY) {
     return {
       interactive: true,
-      async read(_kind, prompt) {
-        try {
-          return await read({
-            prompt,
-            silent: true,
-            replace: '',
-            input: io.stdin,
-            output: io.stderr,
-            terminal: true,
-          });
-        } catch {
-          throw new CliError(EXIT.error, t('cli.inputCancelled'));
-        }
-      },
+      read: (_kind, prompt) => askWithoutEcho(prompt, io, t),
       close() {},
     };
   }
@@ -74,4 +60,37 @@ export function detectLanguage(env: CliIo['env']): 'en' | 'ru' {
     if (value) return value.toLowerCase().startsWith('ru') ? 'ru' : 'en';
   }
   return 'en';
+}
+
+/** Swallows what readline would echo, so the terminal shows nothing of what is typed. */
+const nowhere = new Writable({
+  write(_chunk, _encoding, done) {
+    done();
+  },
+});
+
+/**
+ * One line from the terminal without echo. Readline still gives line editing (backspace);
+ * Ctrl-C and Ctrl-D cancel. The newline the user typed is not echoed, so we print one.
+ */
+function askWithoutEcho(prompt: string, io: CliIo, t: TFunction): Promise<string> {
+  // Raw mode first, prompt second: text typed as soon as the prompt shows must not be echoed
+  // by the terminal driver.
+  const rl = createInterface({ input: io.stdin, output: nowhere, terminal: true });
+  io.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let answer: string | undefined;
+    rl.once('line', (line) => {
+      answer = line;
+      rl.close();
+    });
+    rl.once('SIGINT', () => {
+      rl.close();
+    });
+    rl.once('close', () => {
+      io.stderr.write('\n');
+      if (answer === undefined) reject(new CliError(EXIT.error, t('cli.inputCancelled')));
+      else resolve(answer);
+    });
+  });
 }

@@ -32,7 +32,7 @@ type CommandName = keyof typeof COMMANDS;
 
 /** Options that would put a secret on the command line, refused with their own explanation. */
 const SECRET_OPTION =
-  /^--?(p|pw|pass|password|passphrase|new-passphrase|secret|key|recovery-key)(=.*)?$/i;
+  /^(--?(p|pw|pass|password|passphrase|new-passphrase|secret|key|recovery-key)(=.*)?|-p.+)$/i;
 
 export interface CliHooks {
   /** Test-only: options passed to the core (fast Argon2id, fault-injecting file system). */
@@ -46,8 +46,9 @@ export async function runCli(
 ): Promise<number> {
   const language = detectLanguage(io.env);
   const t = createTranslator(language);
+  const called = { file: '' };
   try {
-    return await dispatch(argv, io, t, language, hooks);
+    return await dispatch(argv, io, t, language, hooks, called);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`confidant: ${error.message}\n`);
@@ -58,7 +59,7 @@ export async function runCli(
       return exitCodeFor(error.code);
     }
     io.stderr.write(
-      `confidant: ${errorMessage(t, { code: 'INTERNAL', details: { file: argv[1] ?? '' } })}\n`,
+      `confidant: ${errorMessage(t, { code: 'INTERNAL', details: { file: called.file } })}\n`,
     );
     io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.error;
@@ -71,6 +72,7 @@ async function dispatch(
   t: TFunction,
   language: string,
   hooks: CliHooks,
+  called: { file: string },
 ): Promise<number> {
   const secretOption = argv.find((arg) => SECRET_OPTION.test(arg));
   if (secretOption) throw new CliError(EXIT.usage, t('cli.usageSecretArgument'));
@@ -100,6 +102,7 @@ async function dispatch(
       t('cli.usageBadOption', { option: '--recovery', command: name }),
     );
   }
+  called.file = parsed.file;
   const secrets = createSecretReader(io, t);
   try {
     return await command.run({

@@ -120,7 +120,7 @@ export const en = {
       size: 'Size',
       chunkSize: 'Chunk size',
       slots: 'Key slots',
-      slotPassphrase: 'passphrase: Argon2id v1.3, {{opslimit}} passes, {{memory}} of memory',
+      slotPassphrase: 'passphrase: Argon2id v1.3, passes: {{opslimit}}, memory: {{memory}}',
       slotRecovery: 'recovery key: BLAKE2b-256',
       previous: 'Previous copies',
       none: 'none',

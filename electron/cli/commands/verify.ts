@@ -1,4 +1,4 @@
-import { checkDatabase } from '../../core/services/database-check.ts';
+import { checkDatabase, isSound } from '../../core/services/database-check.ts';
 import { Vault } from '../../core/vault/vault.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../cli-error.ts';
@@ -17,12 +17,10 @@ export async function verify(context: CommandContext): Promise<number> {
   } finally {
     await vault.lock();
   }
-  const integrityOk = report.integrity.length === 1 && report.integrity[0] === 'ok';
-  if (!integrityOk) {
-    throw new CliError(
-      EXIT.damaged,
-      t('cli.verify.integrityFailed', { file, problem: report.integrity.slice(0, 3).join('; ') }),
-    );
+  if (!isSound(report)) {
+    // SQLite's report spans lines; the user gets one sentence with its first findings.
+    const problem = report.integrity.slice(0, 3).join('; ').replace(/\s+/g, ' ').slice(0, 300);
+    throw new CliError(EXIT.damaged, t('cli.verify.integrityFailed', { file, problem }));
   }
   const width = Math.max(...report.tables.map((table) => table.name.length));
   print(context, t('cli.verify.ok', { file }));

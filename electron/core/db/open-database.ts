@@ -26,3 +26,11 @@ export function openDatabase(image?: Uint8Array): Database.Database {
 export function totalChanges(db: Database.Database): number {
   return db.prepare('SELECT total_changes()').pluck().get() as number;
 }
+
+/** SQLite's way of saying the image is not a sound database. */
+export function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
+  );
+}

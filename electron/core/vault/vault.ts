@@ -35,7 +35,7 @@ import {
 import { defaultStreamBackend, type StreamBackend } from '../crypto/secretstream.ts';
 import { wipe } from '../crypto/sodium.ts';
 import { migrate } from '../db/migrate.ts';
-import { openDatabase, totalChanges } from '../db/open-database.ts';
+import { isCorruptionError, openDatabase, totalChanges } from '../db/open-database.ts';
 import { VaultError, fromFsError, isVaultError } from '../errors.ts';
 import { appendAuditEvent } from '../repos/audit-events.ts';
 import { SETTING_CREATED_AT, SETTING_CREATED_BY_VERSION, setSetting } from '../repos/settings.ts';
@@ -221,7 +221,7 @@ export class Vault {
       image = await openPayload(parsed, payloadKey, { file: source }, options.streamBackend);
       stats.imageBytes = image.length;
       stats.decryptMs = lap();
-      db = openDatabase(image);
+      db = openDecryptedImage(image, source);
       wipe(image);
       const migration = migrate(db, source);
       stats.loadMs = lap();
@@ -482,6 +482,25 @@ async function withPreviousCopy(
     }
   }
   return error;
+}
+
+/**
+ * Opens the decrypted image. An image that authenticates but is not a sound database can only
+ * come from a bug or from someone holding the key; either way the user is told it is damaged.
+ */
+function openDecryptedImage(image: Buffer, file: string): Database {
+  let db: Database | undefined;
+  try {
+    db = openDatabase(image);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } catch (error) {
+    db?.close();
+    if (isCorruptionError(error)) {
+      throw new VaultError('CORRUPT_VAULT', { file, reason: 'database' }, { cause: error });
+    }
+    throw error;
+  }
 }
 
 /** Returns a function that gives the milliseconds since its previous call. */
