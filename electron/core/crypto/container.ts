@@ -16,6 +16,7 @@ import {
   STREAM_ABYTES,
   STREAM_HEADER_BYTES,
   StreamAuthError,
+  backendFor,
   TAG_FINAL,
   TAG_MESSAGE,
   type StreamBackend,
@@ -270,10 +271,14 @@ export async function sealContainer(
   backend?: StreamBackend,
 ): Promise<Buffer> {
   const checksum = await headerChecksum();
-  const stream = await createStreamEncryptor(payloadKey, backend);
+  const chunkCount = Math.max(1, Math.ceil(image.length / header.chunkSize));
+  const lastLength = image.length - (chunkCount - 1) * header.chunkSize;
+  const stream = await createStreamEncryptor(
+    payloadKey,
+    backendFor([header.chunkSize, lastLength], backend),
+  );
   try {
     const headerBytes = encodeHeader({ ...header, streamHeader: stream.header }, checksum);
-    const chunkCount = Math.max(1, Math.ceil(image.length / header.chunkSize));
     const out = Buffer.allocUnsafe(headerBytes.length + image.length + chunkCount * STREAM_ABYTES);
     out.set(headerBytes, 0);
     let offset = headerBytes.length;
@@ -308,11 +313,14 @@ export async function openPayload(
   const fullChunk = parsed.header.chunkSize + STREAM_ABYTES;
   if (payload.length < STREAM_ABYTES) throw new VaultError('TRUNCATED_VAULT', where);
   const chunkCount = Math.ceil(payload.length / fullChunk);
+  const lastLength = payload.length - (chunkCount - 1) * fullChunk - STREAM_ABYTES;
+  if (lastLength < 0) throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'chunk-bounds' });
   const image = Buffer.alloc(payload.length - chunkCount * STREAM_ABYTES);
-  if (payload.length - (chunkCount - 1) * fullChunk < STREAM_ABYTES) {
-    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'chunk-bounds' });
-  }
-  const stream = await createStreamDecryptor(payloadKey, parsed.header.streamHeader, backend);
+  const stream = await createStreamDecryptor(
+    payloadKey,
+    parsed.header.streamHeader,
+    backendFor([parsed.header.chunkSize, lastLength], backend),
+  );
   try {
     let out = 0;
     for (let i = 0; i < chunkCount; i++) {

@@ -11,11 +11,14 @@
  *   block = ChaCha20(k, nonce, counter 1) XOR [tag, 0 × 63]
  *   c     = ChaCha20(k, nonce, counter 2..) XOR m
  *   mac   = Poly1305(key = ChaCha20(k, nonce, counter 0)[0..32],
- *                    ad ‖ pad16 ‖ block ‖ c ‖ pad16 ‖ le64(|ad|) ‖ le64(64 + |m|))
- * and emits block[0] ‖ c ‖ mac. That is RFC 8439's AEAD over the plaintext [tag, 0 × 63] ‖ m,
- * keeping only the first byte of the 64-byte block. After each message:
- *   inonce ^= mac[0..8]; counter += 1; rekey on TAG_REKEY or when the counter wraps.
- * Tests run every backend against libsodium's own push/pull in both directions.
+ *                    ad ‖ pad(ad) ‖ block ‖ c ‖ zeros((16 − 64 + |m|) mod 16) ‖ le64(|ad|) ‖ le64(64 + |m|))
+ * and emits block[0] ‖ c ‖ mac. RFC 8439's AEAD over the plaintext [tag, 0 × 63] ‖ m computes
+ * the same, except that it pads c with zeros((−(64 + |m|)) mod 16). The two paddings are equal
+ * exactly when |m| is a multiple of 8, so the native backend accepts only such messages and
+ * throws RangeError otherwise. Vault payloads are SQLite images (a multiple of the page size,
+ * ≥ 512 bytes), so every chunk qualifies; `backendFor` picks libsodium for anything else.
+ * After each message: inonce ^= mac[0..8]; counter += 1; rekey on TAG_REKEY or counter wrap.
+ * Tests run both backends against libsodium's own push/pull in both directions.
  */
 import { createCipheriv, createDecipheriv, getCiphers, randomFillSync } from 'node:crypto';
 import { freeSecretstreamState, loadSodium, wipe, type Sodium } from './sodium.ts';
@@ -62,6 +65,20 @@ export function defaultStreamBackend(): StreamBackend {
   return nativeStreamAvailable() ? 'native' : 'libsodium';
 }
 
+/** The native backend only takes messages whose length is a multiple of 8 (see above). */
+export const NATIVE_MESSAGE_ALIGNMENT = 8;
+
+/** The backend to use for a stream whose messages have these lengths. */
+export function backendFor(
+  messageLengths: readonly number[],
+  preferred: StreamBackend = defaultStreamBackend(),
+): StreamBackend {
+  return preferred === 'native' &&
+    messageLengths.every((length) => length % NATIVE_MESSAGE_ALIGNMENT === 0)
+    ? 'native'
+    : 'libsodium';
+}
+
 export async function createStreamEncryptor(
   key: Uint8Array,
   backend: StreamBackend = defaultStreamBackend(),
@@ -106,6 +123,7 @@ class NativeStream implements StreamEncryptor, StreamDecryptor {
   }
 
   push(message: Uint8Array, ad: Uint8Array, tag: number, out: Uint8Array, offset: number): void {
+    assertAligned(message.length);
     const cipher = createCipheriv('chacha20-poly1305', this.#key, this.#nonce, {
       authTagLength: 16,
     });
@@ -125,6 +143,7 @@ class NativeStream implements StreamEncryptor, StreamDecryptor {
   pull(chunk: Uint8Array, ad: Uint8Array, out: Uint8Array, offset: number): number {
     if (chunk.length < STREAM_ABYTES) throw new StreamAuthError();
     const messageLength = chunk.length - STREAM_ABYTES;
+    assertAligned(messageLength);
     const mac = chunk.subarray(1 + messageLength);
     // The 63 bytes after the tag byte were encrypted zeros, i.e. keystream at counter 1.
     const block = this.#keystreamBlock(1);
@@ -178,6 +197,14 @@ class NativeStream implements StreamEncryptor, StreamDecryptor {
     next.copy(this.#nonce, 4, 32, 40);
     this.#nonce.writeUInt32LE(1, 0);
     wipe(keyAndInonce, next);
+  }
+}
+
+function assertAligned(messageLength: number): void {
+  if (messageLength % NATIVE_MESSAGE_ALIGNMENT !== 0) {
+    throw new RangeError(
+      `native secretstream needs message lengths that are multiples of ${NATIVE_MESSAGE_ALIGNMENT}`,
+    );
   }
 }
 
