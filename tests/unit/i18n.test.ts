@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../shared/error-codes.ts';
+import { en } from '../../shared/i18n/en.ts';
+import { errorMessage } from '../../shared/i18n/error-message.ts';
+import { createTranslator } from '../../shared/i18n/index.ts';
+import { ru } from '../../shared/i18n/ru.ts';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value as object, `${prefix}${key}.`),
+  );
+}
+
+function leaves(tree: object): string[] {
+  return Object.values(tree).flatMap((value) =>
+    typeof value === 'string' ? [value] : leaves(value as object),
+  );
+}
+
+describe('texts in English and Russian', () => {
+  it('have the same keys in both languages', () => {
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const enTexts = Object.fromEntries(keys(en).map((key, i) => [key, leaves(en)[i]!]));
+    const ruTexts = Object.fromEntries(keys(ru).map((key, i) => [key, leaves(ru)[i]!]));
+    for (const key of Object.keys(enTexts))
+      expect(placeholders(ruTexts[key]!), key).toEqual(placeholders(enTexts[key]!));
+  });
+
+  it('have a message for every error code in both languages, naming the file', () => {
+    for (const language of ['en', 'ru'] as const) {
+      const t = createTranslator(language);
+      for (const code of ERROR_CODES) {
+        const text = errorMessage(t, {
+          code,
+          details: {
+            file: '/vaults/Office.confidant',
+            reason: 'x',
+            pid: 42,
+            host: 'h',
+            lockFile: 'L',
+            version: 2,
+          },
+        });
+        expect(text, `${language} ${code}`).not.toMatch(/errors\.|\{\{|undefined/);
+        expect(text, `${language} ${code}`).toContain('/vaults/Office.confidant');
+      }
+    }
+  });
+
+  it('are Russian in Russian', () => {
+    const t = createTranslator('ru');
+    expect(errorMessage(t, { code: 'WRONG_PASSPHRASE', details: { file: 'v' } })).toMatch(
+      /Пароль не подходит/,
+    );
+  });
+
+  it('pick the variant that fits the details', () => {
+    const t = createTranslator('en');
+    expect(
+      errorMessage(t, { code: 'CORRUPT_VAULT', details: { file: 'v', previous: 'v.1' } }),
+    ).toContain('previous copy v.1');
+    expect(errorMessage(t, { code: 'CORRUPT_VAULT', details: { file: 'v' } })).not.toContain(
+      'previous copy',
+    );
+    expect(
+      errorMessage(t, { code: 'NOT_A_VAULT', details: { file: 'v', reason: 'plain-sqlite' } }),
+    ).toContain('unencrypted SQLite');
+    expect(
+      errorMessage(t, { code: 'VAULT_IN_USE', details: { file: 'v', pid: 0, lockFile: 'v.lock' } }),
+    ).not.toContain('process 0');
+    expect(errorMessage(t, { code: 'PASSPHRASE_TOO_SHORT', details: { file: 'v' } })).toContain(
+      'at least 8 characters',
+    );
+  });
+
+  it('are one sentence each: no full stop in the middle of an error', () => {
+    for (const text of [...Object.values(en.errors), ...Object.values(ru.errors)]) {
+      expect(text.replace(/\.\s*$/, ''), text).not.toMatch(/[.!?]\s+[A-ZА-Я]/u);
+    }
+  });
+});
