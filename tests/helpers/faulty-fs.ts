@@ -14,7 +14,9 @@ export interface FaultPlan {
   errorCode?: string;
   /** With failAfterBytes: after the failure, behave as crashed (every later operation throws). */
   crashAfterByteFault?: boolean;
-  failOperations?: Partial<Record<keyof FsPort, string>>;
+  failOperations?: Partial<Record<keyof FsPort | 'read', string>>;
+  /** Reads behave as if the file had been cut to this many bytes after it was opened. */
+  shrinkTo?: number;
 }
 
 export interface FaultyFs extends FsPort {
@@ -40,7 +42,7 @@ export function faultyFs(initialPlan: FaultPlan, base: FsPort = nodeFs): FaultyF
   let crashed = false;
   const log: string[] = [];
 
-  function step(name: keyof FsPort | 'write' | 'sync' | 'close', detail: string): void {
+  function step(name: keyof FsPort | 'write' | 'sync' | 'close' | 'read', detail: string): void {
     log.push(`${name} ${detail}`);
     if (crashed) throw fault('EIO', `${name} after crash`);
     const index = operations++;
@@ -48,7 +50,7 @@ export function faultyFs(initialPlan: FaultPlan, base: FsPort = nodeFs): FaultyF
       crashed = true;
       throw fault(plan.errorCode ?? 'EIO', name);
     }
-    const code = plan.failOperations?.[name as keyof FsPort];
+    const code = plan.failOperations?.[name as keyof FsPort | 'read'];
     if (code) throw fault(code, name);
   }
 
@@ -102,6 +104,22 @@ export function faultyFs(initialPlan: FaultPlan, base: FsPort = nodeFs): FaultyF
     async readFile(path) {
       step('readFile', path);
       return base.readFile(path);
+    },
+    async openForReading(path) {
+      step('openForReading', path);
+      const file = await base.openForReading(path);
+      return {
+        size: file.size,
+        async read(into, offset, length, position) {
+          step('read', `${path} ${position} ${length}`);
+          // A file that shrinks while it is read (someone truncating it) reads as ended.
+          if (plan.shrinkTo !== undefined && position >= plan.shrinkTo) return 0;
+          const allowed =
+            plan.shrinkTo === undefined ? length : Math.min(length, plan.shrinkTo - position);
+          return file.read(into, offset, allowed, position);
+        },
+        close: () => file.close(),
+      };
     },
     async createExclusive(path) {
       step('createExclusive', path);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  containerSize,
   DEFAULT_CHUNK_SIZE,
   FILE_KIND_VAULT,
   FORMAT_VERSION,
@@ -41,8 +42,9 @@ function parse(file: Uint8Array) {
   return parseContainer(file, WHERE, checksum);
 }
 
+/** openPayload decrypts in place (it consumes its input), so each read gets its own copy. */
 async function open(file: Uint8Array, key: Uint8Array, backend?: StreamBackend) {
-  return openPayload(parse(file), key, WHERE, backend);
+  return openPayload(parse(Buffer.from(file)), key, WHERE, backend);
 }
 
 /** The VaultError `fn` throws (fails the test if it throws nothing or something else). */
@@ -189,6 +191,34 @@ describe('container payload', () => {
     const image = randomBytes(CHUNK + 13);
     const { file, key } = await seal(image);
     expect((await open(file, key)).equals(image)).toBe(true);
+  });
+
+  it('knows its size in advance (containerSize), so a save can reuse one buffer', async () => {
+    for (const size of [0, 512, CHUNK, 3 * CHUNK + 512]) {
+      const { file } = await seal(randomBytes(size));
+      expect(containerSize(header(), size)).toBe(file.length);
+    }
+    const big = Buffer.alloc(100_000, 0xee);
+    const image = randomBytes(2 * CHUNK);
+    const key = randomBytes(32);
+    const sealed = await sealContainer(header(), key, image, undefined, big);
+    expect(sealed.buffer).toBe(big.buffer);
+    expect((await open(sealed, key)).equals(image)).toBe(true);
+  });
+
+  it('decrypts in place: the image is a view into the file buffer, which is zeroed on failure', async () => {
+    const image = randomBytes(3 * CHUNK);
+    const { file, key } = await seal(image);
+    const opened = await openPayload(parse(file), key, WHERE);
+    expect(opened.buffer).toBe(file.buffer);
+    expect(opened.equals(image)).toBe(true);
+    const other = await seal(image);
+    const damaged = Buffer.from(other.file);
+    damaged[damaged.length - 1]! ^= 1; // the last chunk fails after two were decrypted
+    await expect(openPayload(parse(damaged), other.key, WHERE)).rejects.toMatchObject({
+      code: 'CORRUPT_VAULT',
+    });
+    expect(damaged.subarray(headerLengthOf(damaged)).every((byte) => byte === 0)).toBe(true);
   });
 
   it('uses 1 MiB chunks by default', () => {

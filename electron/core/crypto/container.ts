@@ -145,7 +145,20 @@ export function slotAssociatedData(slot: Keyslot, version: number, kind: number)
   ]);
 }
 
-/** Reads and checks a whole file's header. Throws VaultError with the code the user needs. */
+/**
+ * How many leading bytes hold the header, read from the envelope (the first 14 bytes), or
+ * undefined if they do not look like a Confidant file. Lets a reader fetch just the header.
+ */
+export function headerLengthOf(start: Uint8Array): number | undefined {
+  if (start.length < 14) return undefined;
+  const bytes = Buffer.from(start.buffer, start.byteOffset, start.byteLength);
+  return bytes.subarray(0, MAGIC.length).equals(MAGIC) ? bytes.readUInt32LE(10) : undefined;
+}
+
+/**
+ * Reads and checks a file's header. Only bytes [0, header length) are looked at, so the
+ * payload may still be arriving. Throws VaultError with the code the user needs.
+ */
 export function parseContainer(
   file: Uint8Array,
   where: Where,
@@ -254,6 +267,27 @@ function slotSecrets(bytes: Buffer): Pick<Keyslot, 'salt' | 'nonce' | 'wrappedKe
 // ---------------------------------------------------------------------------------------------
 // Payload
 
+/** The size of the file `sealContainer` writes for an image of `imageLength` bytes. */
+export function containerSize(
+  header: Omit<ContainerHeader, 'streamHeader'>,
+  imageLength: number,
+): number {
+  const slots = header.slots.reduce(
+    (sum, slot) =>
+      sum + 3 + (slot.type === 'passphrase' ? PASSPHRASE_SLOT_BODY : RECOVERY_SLOT_BODY),
+    0,
+  );
+  const chunkCount = Math.max(1, Math.ceil(imageLength / header.chunkSize));
+  return (
+    SLOTS_OFFSET +
+    slots +
+    STREAM_HEADER_BYTES +
+    CHECKSUM_BYTES +
+    imageLength +
+    chunkCount * STREAM_ABYTES
+  );
+}
+
 /** Plain BLAKE2b-256 (crypto_generichash, no key): the header checksum. */
 export async function headerChecksum(): Promise<(data: Uint8Array) => Uint8Array> {
   const sodium = await loadSodium();
@@ -262,13 +296,15 @@ export async function headerChecksum(): Promise<(data: Uint8Array) => Uint8Array
 
 /**
  * Builds a whole container file: header (with a fresh stream header) and the encrypted
- * image. The caller owns `image` and wipes it.
+ * image. The caller owns `image` and wipes it. `reuse`, if large enough, receives the file
+ * (saves reuse one buffer instead of allocating tens of megabytes each time).
  */
 export async function sealContainer(
   header: Omit<ContainerHeader, 'streamHeader'>,
   payloadKey: Uint8Array,
   image: Uint8Array,
   backend?: StreamBackend,
+  reuse?: Buffer,
 ): Promise<Buffer> {
   const checksum = await headerChecksum();
   const chunkCount = Math.max(1, Math.ceil(image.length / header.chunkSize));
@@ -279,7 +315,8 @@ export async function sealContainer(
   );
   try {
     const headerBytes = encodeHeader({ ...header, streamHeader: stream.header }, checksum);
-    const out = Buffer.allocUnsafe(headerBytes.length + image.length + chunkCount * STREAM_ABYTES);
+    const size = headerBytes.length + image.length + chunkCount * STREAM_ABYTES;
+    const out = reuse && reuse.length >= size ? reuse.subarray(0, size) : Buffer.allocUnsafe(size);
     out.set(headerBytes, 0);
     let offset = headerBytes.length;
     for (let i = 0; i < chunkCount; i++) {
@@ -300,7 +337,11 @@ export async function sealContainer(
 }
 
 /**
- * Decrypts the payload into a new buffer (the SQLite image; the caller wipes it).
+ * Decrypts the payload **in place** and returns the SQLite image as a view into the file
+ * buffer `parsed` was read from (at the payload's offset): plaintext chunk i is written where
+ * ciphertext chunk i began, never over bytes not yet read. That saves allocating and
+ * page-faulting a second buffer the size of the vault. The file buffer is consumed: on
+ * success it holds the image (the caller wipes it after use); on failure it is zeroed.
  * Every chunk but the last must carry TAG_MESSAGE, the last TAG_FINAL, and nothing may follow.
  */
 export async function openPayload(
@@ -308,6 +349,8 @@ export async function openPayload(
   payloadKey: Uint8Array,
   where: Where,
   backend?: StreamBackend,
+  /** Waits until the file's bytes [0, end) are present (the file may still be loading). */
+  bytesReady: (end: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<Buffer> {
   const { payload, headerBytes } = parsed;
   const fullChunk = parsed.header.chunkSize + STREAM_ABYTES;
@@ -315,7 +358,11 @@ export async function openPayload(
   const chunkCount = Math.ceil(payload.length / fullChunk);
   const lastLength = payload.length - (chunkCount - 1) * fullChunk - STREAM_ABYTES;
   if (lastLength < 0) throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'chunk-bounds' });
-  const image = Buffer.alloc(payload.length - chunkCount * STREAM_ABYTES);
+  const image = Buffer.from(
+    payload.buffer,
+    payload.byteOffset,
+    payload.length - chunkCount * STREAM_ABYTES,
+  );
   const stream = await createStreamDecryptor(
     payloadKey,
     parsed.header.streamHeader,
@@ -325,6 +372,7 @@ export async function openPayload(
     let out = 0;
     for (let i = 0; i < chunkCount; i++) {
       const chunk = payload.subarray(i * fullChunk, (i + 1) * fullChunk);
+      await bytesReady(headerBytes.length + i * fullChunk + chunk.length);
       const tag = stream.pull(chunk, headerBytes, image, out);
       out += chunk.length - STREAM_ABYTES;
       const last = i === chunkCount - 1;
@@ -337,7 +385,8 @@ export async function openPayload(
     }
     return image;
   } catch (error) {
-    wipe(image);
+    // Whatever was decrypted before the failure must not stay in memory.
+    wipe(payload);
     if (error instanceof StreamAuthError) {
       throw new VaultError(
         'CORRUPT_VAULT',

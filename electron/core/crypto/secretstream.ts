@@ -144,7 +144,8 @@ class NativeStream implements StreamEncryptor, StreamDecryptor {
     if (chunk.length < STREAM_ABYTES) throw new StreamAuthError();
     const messageLength = chunk.length - STREAM_ABYTES;
     assertAligned(messageLength);
-    const mac = chunk.subarray(1 + messageLength);
+    // A copy: the caller may decrypt in place, writing over the chunk it gave us.
+    const mac = Buffer.from(chunk.subarray(1 + messageLength));
     // The 63 bytes after the tag byte were encrypted zeros, i.e. keystream at counter 1.
     const block = this.#keystreamBlock(1);
     block.set(chunk.subarray(0, 1), 0);

@@ -12,8 +12,16 @@ export interface WritableFile {
   close(): Promise<void>;
 }
 
+export interface ReadableFile {
+  readonly size: number;
+  /** Reads up to `length` bytes at `position` into `into` at `offset`; returns the count (0 at the end). */
+  read(into: Buffer, offset: number, length: number, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 export interface FsPort {
   readFile(path: string): Promise<Buffer>;
+  openForReading(path: string): Promise<ReadableFile>;
   /** Creates a new file (fails with EEXIST if there is one), readable by the owner only. */
   createExclusive(path: string): Promise<WritableFile>;
   rename(from: string, to: string): Promise<void>;
@@ -27,6 +35,22 @@ export interface FsPort {
 
 export const nodeFs: FsPort = {
   readFile: (path) => fs.readFile(path),
+  async openForReading(path) {
+    const handle = await fs.open(path, constants.O_RDONLY);
+    try {
+      const stat = await handle.stat();
+      if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' });
+      return {
+        size: stat.size,
+        read: async (into, offset, length, position) =>
+          (await handle.read(into, offset, length, position)).bytesRead,
+        close: () => handle.close(),
+      };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  },
   async createExclusive(path) {
     const handle = await fs.open(
       path,
