@@ -68,33 +68,35 @@ export async function createRecoverySlot(
 }
 
 /** Returns the master key if `passphrase` opens one of the passphrase slots, else null. */
-export async function openWithPassphrase(
+export function openWithPassphrase(
   slots: readonly Keyslot[],
   passphrase: string,
   file: FileIdentity,
 ): Promise<Buffer | null> {
-  for (const slot of slots) {
-    if (slot.type !== 'passphrase') continue;
-    const kek = await deriveArgon2idKey(passphraseBytes(passphrase), slot.salt, slot.kdf);
-    try {
-      const master = await unwrap(slot, kek, file);
-      if (master) return master;
-    } finally {
-      wipe(kek);
-    }
-  }
-  return null;
+  return openFirstSlot(slots, 'passphrase', file, (slot) =>
+    deriveArgon2idKey(passphraseBytes(passphrase), slot.salt, slot.kdf),
+  );
 }
 
 /** Returns the master key if the recovery secret opens one of the recovery slots, else null. */
-export async function openWithRecoverySecret(
+export function openWithRecoverySecret(
   slots: readonly Keyslot[],
   recoverySecret: Uint8Array,
   file: FileIdentity,
 ): Promise<Buffer | null> {
+  return openFirstSlot(slots, 'recovery', file, (slot) => recoveryKek(recoverySecret, slot.salt));
+}
+
+/** Tries each slot of one type with the KEK its secret gives, wiping every KEK after use. */
+async function openFirstSlot<T extends Keyslot['type']>(
+  slots: readonly Keyslot[],
+  type: T,
+  file: FileIdentity,
+  kekFor: (slot: Extract<Keyslot, { type: T }>) => Promise<Buffer>,
+): Promise<Buffer | null> {
   for (const slot of slots) {
-    if (slot.type !== 'recovery') continue;
-    const kek = await recoveryKek(recoverySecret, slot.salt);
+    if (slot.type !== type) continue;
+    const kek = await kekFor(slot as Extract<Keyslot, { type: T }>);
     try {
       const master = await unwrap(slot, kek, file);
       if (master) return master;

@@ -244,6 +244,8 @@ export class Vault {
         readyUpTo,
       );
       const decryptMs = lap();
+      // Every byte is in; let the reader close the file before anything else touches it.
+      await reading.stop();
       db = openDecryptedImage(image, source);
       wipe(file);
       const migration = migrate(db, source);
