@@ -53,6 +53,14 @@ export const en = {
       'The disk is full, so {{file}} could not be saved: free some space and save again (the last saved version is intact).',
     UNSAVED_CHANGES:
       'Changes to {{file}} could not be saved, so the vault stays open: free disk space or reconnect the drive, then lock it again.',
+    TOO_MANY_ATTEMPTS:
+      'Too many wrong attempts to open {{file}}: wait {{retryAfterSeconds}} seconds before trying again.',
+    RECOVERY_CONFIRMATION_MISMATCH:
+      'What you typed does not match the recovery key for {{file}}: look at the key again and copy the groups asked for exactly.',
+    NO_PENDING_VAULT:
+      'There is no new vault waiting to be finished for {{file}}: start creating it again.',
+    FORBIDDEN:
+      'A request that did not come from Confidant’s own window was refused, and nothing was changed.',
     VALIDATION: 'The request for {{file}} was not valid: nothing was changed.',
     IO_ERROR:
       'Reading or writing {{file}} failed ({{reason}}): check the drive and try again (nothing was changed).',

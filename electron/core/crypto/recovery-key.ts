@@ -51,12 +51,20 @@ export function formatRecoveryKey(secret: Uint8Array): string {
   return groups.join('-');
 }
 
-/** Returns the 20-byte secret, or throws RECOVERY_KEY_MALFORMED (a typo, not a wrong key). */
-export function parseRecoveryKey(text: string): Buffer {
-  const symbols = Array.from(text.normalize('NFC').toUpperCase())
+/**
+ * What the user typed, as Crockford symbols: separators dropped, upper case, look-alikes
+ * (O, I, L, Cyrillic letters) read as the symbols they stand for.
+ */
+export function normalizeRecoveryKeyText(text: string): string {
+  return Array.from(text.normalize('NFC').toUpperCase())
     .filter((ch) => !/[\s\-–—_.]/u.test(ch))
     .map((ch) => LOOKALIKES[ch] ?? ch)
     .join('');
+}
+
+/** Returns the 20-byte secret, or throws RECOVERY_KEY_MALFORMED (a typo, not a wrong key). */
+export function parseRecoveryKey(text: string): Buffer {
+  const symbols = normalizeRecoveryKeyText(text);
   if (
     symbols.length !== DATA_CHARS + CHECK_CHARS ||
     Array.from(symbols).some((ch) => !ALPHABET.includes(ch))

@@ -4,6 +4,7 @@
  * object; every save writes a whole new encrypted container (see generations.ts).
  */
 import type { Database } from 'better-sqlite3';
+import { timingSafeEqual } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { APP_VERSION } from '../../../shared/app-info.ts';
 import { checkNewPassphrase } from '../../../shared/passphrase-policy.ts';
@@ -145,13 +146,30 @@ export class Vault {
 
   /**
    * Creates a new vault at `path` (which must not exist) and returns it unlocked, with the
-   * recovery key to show the user once.
+   * recovery key to show the user once. The file is written before this returns.
    */
   static async create(
     path: string,
     passphrase: string,
     options: VaultOptions = {},
   ): Promise<{ vault: Vault; recoveryKey: string }> {
+    const pending = await Vault.prepare(path, passphrase, options);
+    return {
+      vault: await pending.commit(options.now?.() ?? new Date()),
+      recoveryKey: pending.recoveryKey,
+    };
+  }
+
+  /**
+   * Everything `create` does except writing the file: keys, keyslots, the empty database, and
+   * the lock file that reserves `path`. The app shows the recovery key, has the user type part
+   * of it back, and only then commits, so no vault exists whose recovery key nobody saw.
+   */
+  static async prepare(
+    path: string,
+    passphrase: string,
+    options: VaultOptions = {},
+  ): Promise<PendingVault> {
     const problem = checkNewPassphrase(passphrase);
     if (problem) throw new VaultError(problem, { file: path });
     const fs = options.fs ?? nodeFs;
@@ -170,10 +188,6 @@ export class Vault {
       payloadKey = await derivePayloadKey(masterKey);
       db = openDatabase();
       migrate(db, path);
-      const now = options.now?.() ?? new Date();
-      setSetting(db, SETTING_CREATED_AT, now.toISOString(), now);
-      setSetting(db, SETTING_CREATED_BY_VERSION, APP_VERSION, now);
-      appendAuditEvent(db, { action: 'vault.created' }, now);
       const vault = new Vault({
         path,
         openedFrom: path,
@@ -194,8 +208,7 @@ export class Vault {
         },
         saved: false,
       });
-      await vault.save();
-      return { vault, recoveryKey: formatRecoveryKey(recoverySecret) };
+      return new PendingVault(vault, formatRecoveryKey(recoverySecret));
     } catch (error) {
       db?.close();
       wipe(masterKey, payloadKey);
@@ -337,6 +350,16 @@ export class Vault {
     return next;
   }
 
+  /** Whether `passphrase` opens this vault's passphrase slot (runs Argon2id, ~1 s). */
+  async checkPassphrase(passphrase: string): Promise<boolean> {
+    const master = await openWithPassphrase(this.#header.slots, passphrase, this.#header);
+    if (!master) return false;
+    const key = this.#requireKey();
+    const same = master.length === key.length && timingSafeEqual(master, key);
+    wipe(master);
+    return same;
+  }
+
   /** Replaces the passphrase slot; the master key, the recovery key and the data stay. */
   async changePassphrase(newPassphrase: string): Promise<void> {
     const problem = checkNewPassphrase(newPassphrase);
@@ -369,15 +392,19 @@ export class Vault {
    * Closes the database and wipes the keys. Unsaved changes are saved first; if that fails the
    * vault stays unlocked (UNSAVED_CHANGES) unless `discardUnsaved` is set.
    */
-  async lock(options: { discardUnsaved?: boolean } = {}): Promise<void> {
-    if (this.isLocked) return;
+  async lock(
+    options: { discardUnsaved?: boolean; save?: boolean } = {},
+  ): Promise<{ discardedChanges: boolean }> {
+    if (this.isLocked) return { discardedChanges: false };
     await this.#inFlight.catch(() => undefined);
-    if (!this.readOnly && this.hasUnsavedChanges()) {
+    let discardedChanges = false;
+    if (!this.readOnly && options.save !== false && this.hasUnsavedChanges()) {
       try {
         await this.save();
       } catch (error) {
         if (!options.discardUnsaved)
           throw new VaultError('UNSAVED_CHANGES', { file: this.path }, { cause: error });
+        discardedChanges = true;
       }
     }
     this.#db?.close();
@@ -386,6 +413,7 @@ export class Vault {
     this.#sealBuffer = undefined;
     await this.#fileLock?.release();
     this.#fileLock = undefined;
+    return { discardedChanges };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -433,6 +461,43 @@ export class Vault {
 
   #now(): Date {
     return this.#options.now?.() ?? new Date();
+  }
+}
+
+/** A vault made in memory and not yet written: `commit` writes it, `discard` forgets it. */
+export class PendingVault {
+  readonly recoveryKey: string;
+  readonly path: string;
+  #vault: Vault | undefined;
+
+  constructor(vault: Vault, recoveryKey: string) {
+    this.#vault = vault;
+    this.recoveryKey = recoveryKey;
+    this.path = vault.path;
+  }
+
+  /** Writes the vault (durably) and returns it unlocked. */
+  async commit(now: Date = new Date()): Promise<Vault> {
+    const vault = this.#vault;
+    if (!vault) throw new VaultError('VAULT_LOCKED', { file: this.path });
+    setSetting(vault.db, SETTING_CREATED_AT, now.toISOString(), now);
+    setSetting(vault.db, SETTING_CREATED_BY_VERSION, APP_VERSION, now);
+    appendAuditEvent(vault.db, { action: 'vault.created' }, now);
+    try {
+      await vault.save();
+    } catch (error) {
+      await this.discard();
+      throw error;
+    }
+    this.#vault = undefined;
+    return vault;
+  }
+
+  /** Forgets the keys and releases the path; nothing was ever written. */
+  async discard(): Promise<void> {
+    const vault = this.#vault;
+    this.#vault = undefined;
+    await vault?.lock({ discardUnsaved: true, save: false });
   }
 }
 

@@ -1,0 +1,244 @@
+/**
+ * The handler table behind IPC: one function per core channel of shared/contract.ts. It owns
+ * the session — which vault is open, the new vault waiting for its recovery key to be
+ * confirmed, the throttle on wrong passphrases — and nothing else: main adds the native
+ * dialogs, checks who is calling and runs the timers; the browser test bench calls this
+ * same table directly.
+ */
+import { randomInt } from 'node:crypto';
+import { APP_VERSION } from '../../shared/app-info.ts';
+import {
+  DEFAULT_AUTO_LOCK_MINUTES,
+  type CoreChannel,
+  type Handlers,
+  type LockReason,
+  type VaultStatus,
+} from '../../shared/contract.ts';
+import type { AppConfigStore } from './app-config.ts';
+import { normalizeRecoveryKeyText } from './crypto/recovery-key.ts';
+import { isVaultError, VaultError } from './errors.ts';
+import { appendAuditEvent } from './repos/audit-events.ts';
+import { getSetting, setSetting } from './repos/settings.ts';
+import { UnlockThrottle } from './services/unlock-throttle.ts';
+import { Vault, type PendingVault, type VaultOptions } from './vault/vault.ts';
+
+const SETTING_AUTO_LOCK_MINUTES = 'app.auto_lock_minutes';
+const AUTOMATIC_LOCKS: readonly LockReason[] = ['idle', 'suspend', 'screen-lock', 'quit'];
+
+export interface CoreApiOptions {
+  config: AppConfigStore;
+  /** Where a first vault is suggested: under the user's documents. */
+  defaultVaultPath: string;
+  /** Whether the front end has native file dialogs (the app yes, the browser bench no). */
+  fileDialogs: boolean;
+  platform?: string;
+  /** Passed to every vault opened (tests: fast Argon2id, fault injection). */
+  vaultOptions?: VaultOptions;
+  now?: () => Date;
+  /** Called after every lock and unlock; main restarts its idle timer from it. */
+  onStatusChange?: (status: VaultStatus) => void;
+}
+
+export interface CoreApi {
+  readonly handlers: Handlers<CoreChannel>;
+  status(): VaultStatus;
+  lock(reason: LockReason): Promise<VaultStatus>;
+  /** The open vault's auto-lock setting, or null when no vault is open. */
+  autoLockMinutes(): number | null;
+}
+
+export function createCoreApi(options: CoreApiOptions): CoreApi {
+  const { config } = options;
+  const now = options.now ?? (() => new Date());
+  const throttle = new UnlockThrottle(() => now().getTime());
+  let vault: Vault | null = null;
+  let pending: { vault: PendingVault; groups: [number, number]; key: string } | null = null;
+  let failedAttemptsBeforeUnlock = 0;
+  /** An automatic lock could not save the last changes: the unlock screen says so. */
+  let changesLostAtLastLock = false;
+
+  function status(): VaultStatus {
+    const path = vault?.path ?? config.read().lastVaultPath;
+    return {
+      state: vault ? 'unlocked' : path ? 'locked' : 'no-vault',
+      path,
+      failedAttempts: path ? throttle.failures(path) : 0,
+      retryAfterSeconds: path ? throttle.retryAfterSeconds(path) : 0,
+      failedAttemptsBeforeUnlock: vault ? failedAttemptsBeforeUnlock : 0,
+      changesLostAtLastLock,
+    };
+  }
+
+  function changed(): VaultStatus {
+    const current = status();
+    options.onStatusChange?.(current);
+    return current;
+  }
+
+  function openVault(): Vault {
+    if (!vault) throw new VaultError('VAULT_LOCKED', { file: config.read().lastVaultPath ?? '' });
+    return vault;
+  }
+
+  async function lock(reason: LockReason): Promise<VaultStatus> {
+    const open = vault;
+    if (!open) return status();
+    appendAuditEvent(open.db, { action: 'vault.locked', detail: { reason } }, now());
+    // A lock the user asked for must not lose changes silently: it fails and says why. A lock
+    // the machine asked for (idle, suspend, screen lock, quit) must happen regardless.
+    const { discardedChanges } = await open.lock({
+      discardUnsaved: AUTOMATIC_LOCKS.includes(reason),
+    });
+    changesLostAtLastLock = discardedChanges;
+    vault = null;
+    failedAttemptsBeforeUnlock = 0;
+    return changed();
+  }
+
+  async function discardPending(): Promise<void> {
+    await pending?.vault.discard();
+    pending = null;
+  }
+
+  const handlers: Handlers<CoreChannel> = {
+    'app:info': () =>
+      Promise.resolve({
+        version: APP_VERSION,
+        platform: options.platform ?? process.platform,
+        language: config.read().language,
+        defaultVaultPath: options.defaultVaultPath,
+        fileDialogs: options.fileDialogs,
+      }),
+
+    'app:setLanguage': async ({ language }) => {
+      await config.update({ language });
+      return {};
+    },
+
+    'vault:status': () => Promise.resolve(status()),
+
+    'vault:prepareCreate': async ({ path, passphrase }) => {
+      await lock('manual');
+      await discardPending();
+      const prepared = await Vault.prepare(path, passphrase, options.vaultOptions);
+      const first = randomInt(1, 10);
+      let second = randomInt(1, 9);
+      if (second >= first) second++;
+      const groups: [number, number] = first < second ? [first, second] : [second, first];
+      pending = { vault: prepared, groups, key: prepared.recoveryKey };
+      return { recoveryKey: prepared.recoveryKey, groupsToConfirm: groups };
+    },
+
+    'vault:finishCreate': async ({ groups }) => {
+      if (!pending)
+        throw new VaultError('NO_PENDING_VAULT', { file: config.read().lastVaultPath ?? '' });
+      const keyGroups = pending.key.split('-');
+      const asked = [...pending.groups].sort();
+      const given = groups.map((group) => group.index).sort();
+      const matches =
+        asked.every((index, i) => index === given[i]) &&
+        groups.every(
+          (group) => normalizeRecoveryKeyText(group.value) === keyGroups[group.index - 1],
+        );
+      if (!matches)
+        throw new VaultError('RECOVERY_CONFIRMATION_MISMATCH', { file: pending.vault.path });
+      const created = await pending.vault.commit(now());
+      pending = null;
+      vault = created;
+      failedAttemptsBeforeUnlock = 0;
+      await config.update({ lastVaultPath: created.path });
+      return changed();
+    },
+
+    'vault:cancelCreate': async () => {
+      await discardPending();
+      return status();
+    },
+
+    'vault:unlock': async ({ path, secret, generation }) => {
+      await lock('manual');
+      throttle.check(path);
+      let opened: Vault;
+      try {
+        opened = await Vault.unlock(path, secret, {
+          ...options.vaultOptions,
+          generation: generation ?? 0,
+        });
+      } catch (error) {
+        if (isVaultError(error, 'WRONG_PASSPHRASE') || isVaultError(error, 'WRONG_RECOVERY_KEY')) {
+          throttle.recordFailure(path);
+          throw new VaultError(
+            error.code,
+            {
+              ...error.details,
+              failedAttempts: throttle.failures(path),
+              retryAfterSeconds: throttle.retryAfterSeconds(path),
+            },
+            { cause: error },
+          );
+        }
+        throw error;
+      }
+      failedAttemptsBeforeUnlock = throttle.recordSuccess(path);
+      changesLostAtLastLock = false;
+      vault = opened;
+      appendAuditEvent(
+        opened.db,
+        {
+          action: 'vault.unlocked',
+          detail: {
+            method: 'passphrase' in secret ? 'passphrase' : 'recovery-key',
+            failedAttemptsBefore: failedAttemptsBeforeUnlock,
+            ...(opened.openedFrom === path ? {} : { openedFrom: 'previous-copy' }),
+          },
+        },
+        now(),
+      );
+      // The unlock has happened; if recording it cannot be saved now, it goes with the next save.
+      await opened.save().catch(() => undefined);
+      await config.update({ lastVaultPath: path });
+      return changed();
+    },
+
+    'vault:lock': ({ reason }) => lock(reason ?? 'manual'),
+
+    'vault:changePassphrase': async ({ current, next }) => {
+      const open = openVault();
+      throttle.check(open.path);
+      if (!(await open.checkPassphrase(current))) {
+        throttle.recordFailure(open.path);
+        throw new VaultError('WRONG_PASSPHRASE', {
+          file: open.path,
+          failedAttempts: throttle.failures(open.path),
+          retryAfterSeconds: throttle.retryAfterSeconds(open.path),
+        });
+      }
+      throttle.recordSuccess(open.path);
+      await open.changePassphrase(next);
+      return {};
+    },
+
+    'settings:get': () => Promise.resolve({ autoLockMinutes: readAutoLockMinutes(openVault()) }),
+
+    'settings:update': async ({ autoLockMinutes }) => {
+      const open = openVault();
+      setSetting(open.db, SETTING_AUTO_LOCK_MINUTES, String(autoLockMinutes), now());
+      appendAuditEvent(open.db, { action: 'settings.changed', detail: { autoLockMinutes } }, now());
+      await open.save();
+      changed();
+      return { autoLockMinutes };
+    },
+  };
+
+  return {
+    handlers,
+    status,
+    lock,
+    autoLockMinutes: () => (vault ? readAutoLockMinutes(vault) : null),
+  };
+}
+
+function readAutoLockMinutes(vault: Vault): number {
+  const stored = Number(getSetting(vault.db, SETTING_AUTO_LOCK_MINUTES));
+  return Number.isInteger(stored) && stored > 0 ? stored : DEFAULT_AUTO_LOCK_MINUTES;
+}

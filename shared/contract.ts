@@ -1,0 +1,173 @@
+/**
+ * The IPC contract: every channel the renderer may call, as `domain:verb` → zod schemas for
+ * what goes in and what comes out. Main validates both sides of every call against these;
+ * the renderer's typed client and the preload are derived from the same table.
+ *
+ * Limits here are about shape and size (a 10 MB "passphrase" is refused before it reaches
+ * Argon2id); rules with their own messages (passphrase too short, wrong recovery key) live in
+ * the core and come back as error codes.
+ */
+import { z } from 'zod';
+import type { ErrorCode } from './error-codes.ts';
+
+const MAX_PATH = 4096;
+
+/** An absolute path: POSIX `/…`, Windows `C:\…`, or a UNC share `\\server\…`. */
+export const absolutePath = z
+  .string()
+  .min(1)
+  .max(MAX_PATH)
+  .refine(
+    (path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\'),
+    {
+      message: 'not an absolute path',
+    },
+  );
+
+export const language = z.enum(['en', 'ru']);
+const passphrase = z.string().max(4096);
+const recoveryKey = z.string().max(256);
+const empty = z.strictObject({});
+
+export const unlockSecret = z.union([
+  z.strictObject({ passphrase }),
+  z.strictObject({ recoveryKey }),
+]);
+
+export const MIN_AUTO_LOCK_MINUTES = 1;
+export const MAX_AUTO_LOCK_MINUTES = 240;
+export const DEFAULT_AUTO_LOCK_MINUTES = 5;
+export const autoLockMinutes = z
+  .number()
+  .int()
+  .min(MIN_AUTO_LOCK_MINUTES)
+  .max(MAX_AUTO_LOCK_MINUTES);
+
+export const lockReason = z.enum(['manual', 'shortcut', 'idle', 'suspend', 'screen-lock', 'quit']);
+
+export const vaultStatus = z.strictObject({
+  /** no-vault: nothing to open yet (first run); locked: a vault to unlock; unlocked: open. */
+  state: z.enum(['no-vault', 'locked', 'unlocked']),
+  /** The vault that is open, or that the unlock screen offers (the one used last). */
+  path: absolutePath.nullable(),
+  /** Wrong passphrases / recovery keys for `path` since its last unlock. */
+  failedAttempts: z.number().int().min(0),
+  /** Seconds until the next attempt is accepted (repeated failures slow down). */
+  retryAfterSeconds: z.number().int().min(0),
+  /** While unlocked: wrong attempts made before this unlock, shown once to the user. */
+  failedAttemptsBeforeUnlock: z.number().int().min(0),
+  /** The last automatic lock could not save the latest changes (disk full, drive gone). */
+  changesLostAtLastLock: z.boolean(),
+});
+
+export const contract = {
+  'app:info': {
+    in: empty,
+    out: z.strictObject({
+      version: z.string(),
+      platform: z.string(),
+      language,
+      defaultVaultPath: absolutePath,
+      /** Whether native file dialogs exist (in the app yes; in the browser test bench no). */
+      fileDialogs: z.boolean(),
+    }),
+  },
+  'app:setLanguage': { in: z.strictObject({ language }), out: empty },
+
+  'vault:status': { in: empty, out: vaultStatus },
+  /** Derives keys and builds the vault in memory; nothing is written until finishCreate. */
+  'vault:prepareCreate': {
+    in: z.strictObject({ path: absolutePath, passphrase }),
+    out: z.strictObject({
+      recoveryKey,
+      /** Which groups of the recovery key (1–9) the user must type back to finish. */
+      groupsToConfirm: z.tuple([z.number().int().min(1).max(9), z.number().int().min(1).max(9)]),
+    }),
+  },
+  'vault:finishCreate': {
+    in: z.strictObject({
+      groups: z
+        .array(z.strictObject({ index: z.number().int().min(1).max(9), value: z.string().max(32) }))
+        .length(2),
+    }),
+    out: vaultStatus,
+  },
+  'vault:cancelCreate': { in: empty, out: vaultStatus },
+  'vault:unlock': {
+    in: z.strictObject({
+      path: absolutePath,
+      secret: unlockSecret,
+      /** 0 = the vault itself; 1, 2 … = its previous copies (offered when it is damaged). */
+      generation: z.number().int().min(0).max(9).optional(),
+    }),
+    out: vaultStatus,
+  },
+  'vault:lock': { in: z.strictObject({ reason: lockReason.optional() }), out: vaultStatus },
+  'vault:changePassphrase': {
+    in: z.strictObject({ current: passphrase, next: passphrase }),
+    out: empty,
+  },
+
+  'settings:get': { in: empty, out: z.strictObject({ autoLockMinutes }) },
+  'settings:update': {
+    in: z.strictObject({ autoLockMinutes }),
+    out: z.strictObject({ autoLockMinutes }),
+  },
+
+  /** Native dialogs (main process only). */
+  'dialog:chooseNewVaultPath': {
+    in: z.strictObject({ suggested: absolutePath }),
+    out: z.strictObject({ path: absolutePath.nullable() }),
+  },
+  'dialog:chooseExistingVault': {
+    in: empty,
+    out: z.strictObject({ path: absolutePath.nullable() }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['in']>;
+export type Output<C extends Channel> = z.output<Contract[C]['out']>;
+export type VaultStatus = z.output<typeof vaultStatus>;
+export type LockReason = z.output<typeof lockReason>;
+export type Language = z.output<typeof language>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What crosses IPC: a value, or an error code with details for the sentence the user reads. */
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: ErrorCode; details: Record<string, string | number> } };
+
+/** Channels served by the Electron main process itself rather than the core. */
+export const MAIN_ONLY_CHANNELS = [
+  'dialog:chooseNewVaultPath',
+  'dialog:chooseExistingVault',
+] as const satisfies Channel[];
+export type MainOnlyChannel = (typeof MAIN_ONLY_CHANNELS)[number];
+export type CoreChannel = Exclude<Channel, MainOnlyChannel>;
+
+/** Handlers for a set of channels: input already validated, output validated after. */
+export type Handlers<C extends Channel = Channel> = {
+  [K in C]: (input: z.output<Contract[K]['in']>) => Promise<Output<K>>;
+};
+
+/** Events main pushes to the renderer. */
+export const EVENTS = { vaultLocked: 'event:vault-locked' } as const;
+export interface VaultLockedEvent {
+  reason: LockReason;
+}
+
+type Domain<C> = C extends `${infer D}:${string}` ? D : never;
+
+/** window.confidant as the renderer sees it: `confidant.vault.unlock(input)` → ApiResult. */
+export type Bridge = {
+  [D in Domain<Channel>]: {
+    [C in Channel as C extends `${D}:${infer V}` ? V : never]: (
+      input: Input<C>,
+    ) => Promise<ApiResult<Output<C>>>;
+  };
+} & {
+  events: { onVaultLocked(listener: (event: VaultLockedEvent) => void): () => void };
+};
