@@ -1,14 +1,40 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One Vite config: the renderer build joins it with the shell issue; for now it carries the
-// test runner's settings.
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * One Vite config: the renderer build (out/renderer, served at app://confidant/) and the test
+ * runner. The build emits no inline script or style and no data: URLs, so the app's
+ * Content-Security-Policy can forbid them.
+ */
 export default defineConfig({
+  root: `${root}renderer`,
+  base: '/',
+  build: {
+    outDir: `${root}out/renderer`,
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    target: 'chrome140',
+    // The passphrase-strength dictionaries (~1.6 MB) are one chunk, loaded only when needed.
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // React libraries mark modules "use client" for server rendering; meaningless here.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
   test: {
-    include: ['tests/**/*.test.ts'],
+    root,
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
     // Forks, not threads: better-sqlite3 and the Argon2id worker behave as in the real process.
     pool: 'forks',
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

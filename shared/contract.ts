@@ -8,6 +8,7 @@
  * the core and come back as error codes.
  */
 import { z } from 'zod';
+import { VAULT_LOCKED_EVENT } from './channels.ts';
 import type { ErrorCode } from './error-codes.ts';
 
 const MAX_PATH = 4096;
@@ -58,6 +59,8 @@ export const vaultStatus = z.strictObject({
   failedAttemptsBeforeUnlock: z.number().int().min(0),
   /** The last automatic lock could not save the latest changes (disk full, drive gone). */
   changesLostAtLastLock: z.boolean(),
+  /** Why the vault was last locked in this session (the lock screen says so); null if never. */
+  lockedBecause: lockReason.nullable(),
 });
 
 export const contract = {
@@ -154,7 +157,7 @@ export type Handlers<C extends Channel = Channel> = {
 };
 
 /** Events main pushes to the renderer. */
-export const EVENTS = { vaultLocked: 'event:vault-locked' } as const;
+export const EVENTS = { vaultLocked: VAULT_LOCKED_EVENT } as const;
 export interface VaultLockedEvent {
   reason: LockReason;
 }

@@ -35,16 +35,16 @@ export interface CoreApiOptions {
   /** Passed to every vault opened (tests: fast Argon2id, fault injection). */
   vaultOptions?: VaultOptions;
   now?: () => Date;
-  /** Called after every lock and unlock; main restarts its idle timer from it. */
-  onStatusChange?: (status: VaultStatus) => void;
+  /** Called after every lock and unlock (with the reason of a lock); main tells the window. */
+  onStatusChange?: (status: VaultStatus, reason?: LockReason) => void;
 }
 
 export interface CoreApi {
   readonly handlers: Handlers<CoreChannel>;
-  status(): VaultStatus;
-  lock(reason: LockReason): Promise<VaultStatus>;
+  status: () => VaultStatus;
+  lock: (reason: LockReason) => Promise<VaultStatus>;
   /** The open vault's auto-lock setting, or null when no vault is open. */
-  autoLockMinutes(): number | null;
+  autoLockMinutes: () => number | null;
 }
 
 export function createCoreApi(options: CoreApiOptions): CoreApi {
@@ -56,6 +56,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
   let failedAttemptsBeforeUnlock = 0;
   /** An automatic lock could not save the last changes: the unlock screen says so. */
   let changesLostAtLastLock = false;
+  let lockedBecause: LockReason | null = null;
 
   function status(): VaultStatus {
     const path = vault?.path ?? config.read().lastVaultPath;
@@ -66,12 +67,13 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       retryAfterSeconds: path ? throttle.retryAfterSeconds(path) : 0,
       failedAttemptsBeforeUnlock: vault ? failedAttemptsBeforeUnlock : 0,
       changesLostAtLastLock,
+      lockedBecause: vault ? null : lockedBecause,
     };
   }
 
-  function changed(): VaultStatus {
+  function changed(reason?: LockReason): VaultStatus {
     const current = status();
-    options.onStatusChange?.(current);
+    options.onStatusChange?.(current, reason);
     return current;
   }
 
@@ -90,9 +92,10 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       discardUnsaved: AUTOMATIC_LOCKS.includes(reason),
     });
     changesLostAtLastLock = discardedChanges;
+    lockedBecause = reason;
     vault = null;
     failedAttemptsBeforeUnlock = 0;
-    return changed();
+    return changed(reason);
   }
 
   async function discardPending(): Promise<void> {

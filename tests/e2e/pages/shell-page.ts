@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+import type { TFunction } from 'i18next';
+
+export class ShellPage {
+  private readonly page: Page;
+  private readonly t: TFunction;
+
+  constructor(page: Page, t: TFunction) {
+    this.page = page;
+    this.t = t;
+  }
+
+  navigation() {
+    return this.page.getByRole('navigation', { name: this.t('ui.shell.navigation') });
+  }
+
+  async open(area: 'people' | 'agencies' | 'risk' | 'shares' | 'backups' | 'settings') {
+    await this.navigation()
+      .getByRole('button', { name: this.t(`ui.shell.areas.${area}`) })
+      .click();
+    await this.page
+      .getByRole('heading', { level: 1, name: this.t(`ui.shell.areas.${area}`) })
+      .waitFor();
+  }
+
+  lockButton() {
+    return this.page.getByRole('button', { name: new RegExp(this.t('ui.shell.lock')) });
+  }
+
+  async lock() {
+    await this.lockButton().click();
+  }
+
+  async switchLanguage(language: 'en' | 'ru') {
+    const name = this.t(`ui.common.languages.${language}`);
+    await this.page
+      .getByRole('group', { name: this.t('ui.common.language') })
+      .first()
+      .getByRole('button', { name })
+      .or(
+        this.page
+          .getByRole('radiogroup', { name: this.t('ui.common.language') })
+          .first()
+          .getByRole('radio', { name }),
+      )
+      .first()
+      .click();
+  }
+}

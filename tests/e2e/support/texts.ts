@@ -1,0 +1,21 @@
+import i18next, { type TFunction } from 'i18next';
+import type { Language } from '../../../shared/contract.ts';
+import { en } from '../../../shared/i18n/en.ts';
+import { ru } from '../../../shared/i18n/ru.ts';
+import { uiEn } from '../../../renderer/src/i18n/en.ts';
+import { uiRu } from '../../../renderer/src/i18n/ru.ts';
+
+/** The app's own texts, so page objects find elements by what a user reads, in either language. */
+export function texts(language: Language): TFunction {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    resources: {
+      en: { translation: { ...en, ui: uiEn } },
+      ru: { translation: { ...ru, ui: uiRu } },
+    },
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+  return instance.t;
+}
