@@ -47,6 +47,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  * not serve.
  */
 export function resolveAppFile(root: string, url: string): string | null {
+  // The app never asks for a dot-dot path; refuse one outright, even where URL parsing
+  // would fold it into a harmless path.
+  if (/(^|[/\\])(\.|%2e){2}([/\\?#]|%2f|%5c|$)/i.test(url)) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);
