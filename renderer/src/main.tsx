@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { App } from './app/App.tsx';
-import { INFO_KEY, queryClient } from './app/session.ts';
+import { INFO_KEY, queryClient, registerRoot } from './app/session.ts';
 import { initI18n, i18n } from './i18n/index.ts';
 import { call } from './lib/api.ts';
 import './styles/tokens.css';
@@ -26,9 +26,11 @@ const info = await call('app:info', {});
 queryClient.setQueryData(INFO_KEY, info);
 await initI18n(info.language);
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
+const container = document.getElementById('root');
+if (container) {
+  const root = createRoot(container);
+  registerRoot(root);
+  root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>

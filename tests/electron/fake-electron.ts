@@ -134,7 +134,7 @@ export class FakeSession extends Emitter {
 }
 
 export function createFakeElectron(
-  options: { singleInstance?: boolean; isPackaged?: boolean; idleSeconds?: number } = {},
+  options: { singleInstance?: boolean; isPackaged?: boolean; idleSeconds?: number; dataDir?: string } = {},
 ) {
   const switches: [string, string | undefined][] = [];
   const sessions = new Map<string, FakeSession>();

@@ -15,7 +15,7 @@ import {
   type FakeElectron,
 } from './fake-electron.ts';
 
-const holder = vi.hoisted(() => ({ fake: undefined }));
+const holder: { fake: unknown } = vi.hoisted(() => ({ fake: null }));
 // Vitest keeps a mocked module across vi.resetModules(), so the mock hands out whichever fake
 // the current test made.
 vi.mock('electron', () => {
