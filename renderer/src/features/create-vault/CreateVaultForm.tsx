@@ -39,7 +39,9 @@ export function CreateVaultForm({
   const info = useAppInfo();
   const form = useForm<Values>({
     defaultValues: { path: info.defaultVaultPath, passphrase: '', repeat: '' },
-    mode: 'onTouched',
+    // Errors wait for the first submit, then follow the typing.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const passphrase = useWatch({ control: form.control, name: 'passphrase' });
   const path = useWatch({ control: form.control, name: 'path' });

@@ -24,7 +24,9 @@ export function ChangePassphraseForm({ path }: { path: string }) {
   const errorText = useErrorText();
   const form = useForm<Values>({
     defaultValues: { current: '', next: '', repeat: '' },
-    mode: 'onTouched',
+    // Errors wait for the first submit, then follow the typing.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const strength = usePassphraseStrength(useWatch({ control: form.control, name: 'next' }));
   const change = useMutation({
