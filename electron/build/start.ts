@@ -20,9 +20,17 @@ function electronBinary(): string | null {
     existsSync(join(electronPackage, 'dist', readFileSync(pathFile, 'utf8')));
   if (!installed()) {
     process.stdout.write('Downloading Electron (first start only)…\n');
-    spawnSync(process.execPath, [join(electronPackage, 'install.js')], { stdio: 'inherit' });
+    const download = spawnSync(process.execPath, [join(electronPackage, 'install.js')], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      encoding: 'utf8',
+    });
+    if (!installed()) {
+      const reason = download.stderr.trim().split('\n')[0] ?? '';
+      if (reason) process.stderr.write(`Electron's installer said: ${reason}\n`);
+      return null;
+    }
   }
-  return installed() ? join(electronPackage, 'dist', readFileSync(pathFile, 'utf8')) : null;
+  return join(electronPackage, 'dist', readFileSync(pathFile, 'utf8'));
 }
 
 await buildAll();
