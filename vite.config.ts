@@ -45,6 +45,15 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
+        test: {
+          name: 'components',
+          include: ['tests/components/**/*.test.tsx'],
+          environment: 'jsdom',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         // Each file drives its own Chromium; on a 2-core machine they run one at a time,
         // after the Node tests, so neither starves the other.
         extends: true,

@@ -134,7 +134,12 @@ export class FakeSession extends Emitter {
 }
 
 export function createFakeElectron(
-  options: { singleInstance?: boolean; isPackaged?: boolean; idleSeconds?: number; dataDir?: string } = {},
+  options: {
+    singleInstance?: boolean;
+    isPackaged?: boolean;
+    idleSeconds?: number;
+    dataDir?: string;
+  } = {},
 ) {
   const switches: [string, string | undefined][] = [];
   const sessions = new Map<string, FakeSession>();
@@ -201,7 +206,9 @@ export function createFakeElectron(
     ipcHandlers,
     privilegedSchemes,
     powerMonitor,
-    ready: () => { ready(); },
+    ready: () => {
+      ready();
+    },
   };
 }
 

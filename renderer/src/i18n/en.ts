@@ -75,6 +75,8 @@ export const uiEn = {
     keyLabel: 'Recovery key, in nine groups of four',
     group: 'Group {{n}}',
     print: 'Print',
+    printNote:
+      'Printing sends the key through this computer’s print queue and the printer’s memory; on a shared or office printer, write it by hand instead.',
     writtenDown: 'I have written it down',
     sheetTitle: 'Confidant recovery key',
     sheetFile: 'Vault: {{file}}',

@@ -40,6 +40,7 @@ export function RecoveryKeyStep({
         </ol>
         <p className="recovery-sheet__print-only">{t('ui.recovery.sheetAdvice')}</p>
       </div>
+      <p className="muted small">{t('ui.recovery.printNote')}</p>
       <div className="actions">
         <Button variant="primary" onPress={onWrittenDown}>
           {t('ui.recovery.writtenDown')}
