@@ -26,3 +26,11 @@ export function usePassphraseStrength(
   }, [passphrase, inputs]);
   return passphrase ? estimate : null;
 }
+
+/** Below "fair" (2) the screens refuse a new passphrase, even one long enough for the core. */
+export const MIN_STRENGTH_SCORE = 2;
+
+export async function isTooWeak(passphrase: string, userInputs: string[] = []): Promise<boolean> {
+  const { estimateStrength } = await import('./passphrase-strength.ts');
+  return estimateStrength(passphrase, userInputs).score < MIN_STRENGTH_SCORE;
+}

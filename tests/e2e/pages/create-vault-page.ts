@@ -1,16 +1,7 @@
-import type { Page } from 'playwright-core';
-import type { TFunction } from 'i18next';
+import { PageObject } from './page-object.ts';
 
 /** The first-run screens: the form, the recovery key, the check of the paper copy. */
-export class CreateVaultPage {
-  private readonly page: Page;
-  private readonly t: TFunction;
-
-  constructor(page: Page, t: TFunction) {
-    this.page = page;
-    this.t = t;
-  }
-
+export class CreateVaultPage extends PageObject {
   heading() {
     return this.page.getByRole('heading', { level: 1, name: this.t('ui.create.title') });
   }

@@ -1,15 +1,6 @@
-import type { Page } from 'playwright-core';
-import type { TFunction } from 'i18next';
+import { PageObject } from './page-object.ts';
 
-export class ShellPage {
-  private readonly page: Page;
-  private readonly t: TFunction;
-
-  constructor(page: Page, t: TFunction) {
-    this.page = page;
-    this.t = t;
-  }
-
+export class ShellPage extends PageObject {
   navigation() {
     return this.page.getByRole('navigation', { name: this.t('ui.shell.navigation') });
   }

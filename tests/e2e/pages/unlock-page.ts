@@ -1,15 +1,6 @@
-import type { Page } from 'playwright-core';
-import type { TFunction } from 'i18next';
+import { PageObject } from './page-object.ts';
 
-export class UnlockPage {
-  private readonly page: Page;
-  private readonly t: TFunction;
-
-  constructor(page: Page, t: TFunction) {
-    this.page = page;
-    this.t = t;
-  }
-
+export class UnlockPage extends PageObject {
   heading() {
     return this.page.getByRole('heading', { level: 1, name: this.t('ui.unlock.title') });
   }

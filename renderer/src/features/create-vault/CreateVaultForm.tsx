@@ -3,19 +3,16 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { absolutePath } from '../../../../shared/contract.ts';
-import { errorMessage } from '../../../../shared/i18n/error-message.ts';
-import { checkNewPassphrase } from '../../../../shared/passphrase-policy.ts';
 import { useAppInfo } from '../../app/queries.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { CenteredScreen } from '../../components/CenteredScreen.tsx';
-import { PassphraseField } from '../../components/PassphraseField.tsx';
+import { NewPassphraseFields } from '../../components/NewPassphraseFields.tsx';
 import { Progress } from '../../components/Progress.tsx';
-import { StrengthMeter } from '../../components/StrengthMeter.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { call } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
-import { usePassphraseStrength } from '../../lib/use-strength.ts';
+import { isTooWeak } from '../../lib/use-strength.ts';
 import type { PreparedVault } from './CreateVaultScreen.tsx';
 
 interface Values {
@@ -24,8 +21,10 @@ interface Values {
   repeat: string;
 }
 
-/** Below "fair" (2) a passphrase is refused here, even if it passes the length rule. */
-const MIN_SCORE = 2;
+/** The vault's file name is an obvious guess: the strength estimate counts it against. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? '';
+}
 
 export function CreateVaultForm({
   onPrepared,
@@ -43,9 +42,7 @@ export function CreateVaultForm({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const passphrase = useWatch({ control: form.control, name: 'passphrase' });
   const path = useWatch({ control: form.control, name: 'path' });
-  const strength = usePassphraseStrength(passphrase, [path.split(/[\\/]/).pop() ?? '']);
 
   const prepare = useMutation({
     mutationFn: (values: Values) =>
@@ -64,9 +61,7 @@ export function CreateVaultForm({
   };
 
   const submit = form.handleSubmit(async (values) => {
-    // The meter may still be loading; the rule must not depend on that.
-    const { estimateStrength } = await import('../../lib/passphrase-strength.ts');
-    if (estimateStrength(values.passphrase).score < MIN_SCORE) {
+    if (await isTooWeak(values.passphrase, [fileName(values.path)])) {
       form.setError('passphrase', { message: t('ui.create.tooWeak') });
       return;
     }
@@ -113,51 +108,13 @@ export function CreateVaultForm({
             </Button>
           ) : null}
         </div>
-        <Controller
+        <NewPassphraseFields
           control={form.control}
-          name="passphrase"
-          rules={{
-            validate: (value) => {
-              const problem = checkNewPassphrase(value);
-              return problem
-                ? errorMessage(t, { code: problem, details: { file: form.getValues('path') } })
-                : true;
-            },
-          }}
-          render={({ field, fieldState }) => (
-            <PassphraseField
-              label={t('ui.create.passphrase')}
-              description={t('ui.create.passphraseHelp')}
-              autoComplete="new-password"
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              isDisabled={busy}
-              errorMessage={fieldState.error?.message}
-            >
-              <StrengthMeter strength={strength} />
-            </PassphraseField>
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="repeat"
-          rules={{
-            validate: (value) => value === form.getValues('passphrase') || t('ui.create.mismatch'),
-          }}
-          render={({ field, fieldState }) => (
-            <PassphraseField
-              label={t('ui.create.repeat')}
-              autoComplete="new-password"
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              isDisabled={busy}
-              errorMessage={fieldState.error?.message}
-            />
-          )}
+          labels={{ passphrase: t('ui.create.passphrase'), repeat: t('ui.create.repeat') }}
+          description={t('ui.create.passphraseHelp')}
+          file={path}
+          userInputs={[fileName(path)]}
+          isDisabled={busy}
         />
         {prepare.isError ? <Alert tone="error">{errorText(prepare.error)}</Alert> : null}
         {busy ? <Progress label={t('ui.create.working')} /> : null}
