@@ -6,6 +6,8 @@
  * same table directly.
  */
 import { randomInt } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { APP_VERSION } from '../../shared/app-info.ts';
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
@@ -123,6 +125,11 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     'vault:prepareCreate': async ({ path, passphrase }) => {
       await lock('manual');
       await discardPending();
+      // The suggested place (Documents/Confidant/) does not exist on a first run; a folder the
+      // user typed is theirs to create.
+      if (dirname(path) === dirname(options.defaultVaultPath)) {
+        await mkdir(dirname(path), { recursive: true, mode: 0o700 }).catch(() => undefined);
+      }
       const prepared = await Vault.prepare(path, passphrase, options.vaultOptions);
       const first = randomInt(1, 10);
       let second = randomInt(1, 9);

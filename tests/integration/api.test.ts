@@ -112,6 +112,23 @@ describe('creating a vault', () => {
     expect(errorOf(result)).toMatchObject({ code: 'RECOVERY_CONFIRMATION_MISMATCH' });
   });
 
+  it('creates the suggested folder on a first run, but never a folder the user typed', async () => {
+    const dir = tempDir();
+    const api = makeTestApi(dir, {
+      defaultVaultPath: join(dir, 'Documents', 'Confidant', 'Confidant.confidant'),
+    });
+    const suggested = join(dir, 'Documents', 'Confidant', 'Confidant.confidant');
+    await createThroughApi(api, suggested);
+    expect(existsSync(suggested)).toBe(true);
+    await api.call('vault:lock', {});
+    const typed = await api.raw('vault:prepareCreate', {
+      path: join(dir, 'Elsewhere', 'v.confidant'),
+      passphrase: PASSPHRASE,
+    });
+    expect(errorOf(typed)).toMatchObject({ code: 'FOLDER_NOT_FOUND' });
+    expect(existsSync(join(dir, 'Elsewhere'))).toBe(false);
+  });
+
   it('can be cancelled, leaving nothing behind', async () => {
     const dir = tempDir();
     const api = makeTestApi(dir);

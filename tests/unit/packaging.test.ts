@@ -22,7 +22,7 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs the app into asar, unpacking only the SQLite native module', () => {
+  it('packs the app into asar, unpacking only the SQLite native module and the KDF worker', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(
       expect.arrayContaining(['node_modules/better-sqlite3/prebuilds/**']),
