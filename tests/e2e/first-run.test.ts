@@ -49,6 +49,7 @@ for (const language of ['en', 'ru'] as const) {
         await create.fill({ passphrase: 'password1', repeat: 'password1' });
         await create.submit();
         await page.getByText(t('ui.create.tooWeak')).waitFor();
+        await app.expectAccessible('the create screen refusing a weak passphrase');
         await app.screenshot('create-weak-passphrase');
 
         await create.fill({ passphrase: PASSPHRASES[language] });
@@ -58,6 +59,7 @@ for (const language of ['en', 'ru'] as const) {
         await create.submit();
         // Argon2id (256 MiB) runs for about a second: its progress is on screen meanwhile.
         await page.getByRole('progressbar').waitFor();
+        await app.expectAccessible('the create screen while the key is derived');
         await app.screenshot('create-deriving-key');
 
         const key = await create.recoveryKey();
@@ -82,6 +84,7 @@ for (const language of ['en', 'ru'] as const) {
         await page
           .getByText(t('errors.RECOVERY_CONFIRMATION_MISMATCH', { file: vaultPath }))
           .waitFor();
+        await app.expectAccessible('the key check with a mismatch');
         await app.screenshot('confirm-key-mismatch');
         expect(existsSync(vaultPath)).toBe(false);
         await create.confirm(key);
@@ -112,6 +115,7 @@ for (const language of ['en', 'ru'] as const) {
         await unlock.unlockWith(PASSPHRASES[language]);
         await shell.navigation().waitFor();
         await page.getByText(t('ui.shell.failedAttempts', { count: 1 })).waitFor();
+        await app.expectAccessible('the shell reporting failed attempts');
         await app.screenshot('shell-after-failed-attempt');
 
         expect(await app.cspViolations()).toEqual([]);

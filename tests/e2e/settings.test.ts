@@ -68,6 +68,7 @@ describe('settings', () => {
     expect(await page.getByRole('alert').textContent()).toContain(
       t('errors.WRONG_PASSPHRASE', { file: join(app.dir, 'Confidant.confidant') }),
     );
+    await app.expectAccessible('settings with a wrong current passphrase');
     await app.screenshot('settings-wrong-current');
     // The fields are emptied after every attempt: no passphrase lingers in the form.
     expect(await page.getByLabel(t('ui.settings.current'), { exact: true }).inputValue()).toBe('');
@@ -94,6 +95,7 @@ describe('settings', () => {
     await page.getByRole('button', { name: t('ui.settings.save') }).click();
     await page.getByText(t('ui.settings.saved')).waitFor();
     expect(app.core.autoLockMinutes()).toBe(12);
+    await app.expectAccessible('settings after saving the auto-lock minutes');
     await app.screenshot('settings-auto-lock-saved');
     await shell.lock();
     await new UnlockPage(page, t).unlockWith(PASSPHRASE);
@@ -124,6 +126,7 @@ describe('settings', () => {
     const again = await openApp(browser, { name: 'settings-language-restart', dir });
     const unlock = new UnlockPage(again.page, ru);
     await unlock.heading().waitFor();
+    await again.expectAccessible('the lock screen after a restart, in Russian');
     await again.screenshot('unlock-after-restart');
     // And back to English from the lock screen itself.
     await new ShellPage(again.page, ru).switchLanguage('en');

@@ -109,6 +109,7 @@ describe('unlock screen', () => {
         lockFile: `${path}.lock`,
       }),
     );
+    await app.expectAccessible('the vault-in-use error');
     await app.screenshot('vault-in-use');
     await finish(app);
   });
