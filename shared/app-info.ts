@@ -1,5 +1,4 @@
 import packageJson from '../package.json' with { type: 'json' };
 
-/** Written into every vault at creation; shown by `confidant info` and the About box. */
-export const APP_NAME = 'Confidant';
+/** Written into every vault at creation; shown by `confidant --version` and `confidant info`. */
 export const APP_VERSION: string = packageJson.version;

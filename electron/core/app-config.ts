@@ -21,7 +21,7 @@ export interface AppConfigStore {
   update(patch: Partial<AppConfig>): Promise<AppConfig>;
 }
 
-export const DEFAULT_CONFIG: AppConfig = { language: 'en', lastVaultPath: null };
+const DEFAULT_CONFIG: AppConfig = { language: 'en', lastVaultPath: null };
 
 /** A store backed by `file`; a missing or unreadable file means the defaults. */
 export function fileConfigStore(file: string, initial: Partial<AppConfig> = {}): AppConfigStore {
@@ -41,18 +41,6 @@ export function fileConfigStore(file: string, initial: Partial<AppConfig> = {}):
       await fs.writeFile(temp, `${JSON.stringify(current, null, 2)}\n`, { mode: 0o600 });
       await fs.rename(temp, file);
       return current;
-    },
-  };
-}
-
-/** A store that lives in memory only (tests, and as a fallback). */
-export function memoryConfigStore(initial: Partial<AppConfig> = {}): AppConfigStore {
-  let current: AppConfig = { ...DEFAULT_CONFIG, ...initial };
-  return {
-    read: () => current,
-    update(patch) {
-      current = configSchema.parse({ ...current, ...patch });
-      return Promise.resolve(current);
     },
   };
 }

@@ -46,3 +46,12 @@ export function fromFsError(error: unknown, details: ErrorDetails): VaultError {
       );
   }
 }
+
+/** Maps an error from opening or reading the vault file `file` itself. */
+export function fromReadError(error: unknown, file: string): VaultError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new VaultError('FILE_NOT_FOUND', { file }, { cause: error });
+  if (code === 'EISDIR')
+    return new VaultError('NOT_A_VAULT', { file, reason: 'directory' }, { cause: error });
+  return fromFsError(error, { file });
+}

@@ -14,10 +14,6 @@ export const resources = {
   ru: { translation: ru },
 } as const;
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
 /** A synchronous translator for one language, with English as the fallback. */
 export function createTranslator(language: Language): TFunction {
   const instance = i18next.createInstance();

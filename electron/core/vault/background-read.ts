@@ -3,7 +3,7 @@
  * steps of an unlock do not wait for the last byte: Argon2id starts as soon as the header is
  * in, and each chunk is decrypted as soon as its bytes have arrived.
  */
-import { fromFsError, VaultError } from '../errors.ts';
+import { fromFsError, fromReadError, VaultError } from '../errors.ts';
 import type { FsPort } from './fs-port.ts';
 
 /** The first read: enough for any header Confidant writes (a v1 header is under 1 KiB). */
@@ -27,11 +27,7 @@ export async function startBackgroundRead(fs: FsPort, path: string): Promise<Bac
   try {
     file = await fs.openForReading(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new VaultError('FILE_NOT_FOUND', { file: path }, { cause: error });
-    if (code === 'EISDIR')
-      throw new VaultError('NOT_A_VAULT', { file: path, reason: 'directory' }, { cause: error });
-    throw fromFsError(error, { file: path });
+    throw fromReadError(error, path);
   }
   // Every byte is read into it before anyone looks at it, so uninitialised memory is fine.
   const bytes = Buffer.allocUnsafe(file.size);

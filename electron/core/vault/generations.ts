@@ -87,17 +87,12 @@ async function keepAsFirstGeneration(fs: FsPort, file: string): Promise<void> {
   }
 }
 
-/** Temp files a crashed save left behind next to `file`. */
-export async function staleTempFiles(fs: FsPort, file: string): Promise<string[]> {
+/** Deletes the temp files a crashed save left behind next to `file`. */
+export async function removeStaleTempFiles(fs: FsPort, file: string): Promise<number> {
   const folder = dirname(file);
   const prefix = tempPrefix(file);
-  const names = await fs.readdir(folder);
-  return names.filter((name) => name.startsWith(prefix)).map((name) => join(folder, name));
-}
-
-export async function removeStaleTempFiles(fs: FsPort, file: string): Promise<number> {
-  const stale = await staleTempFiles(fs, file);
-  for (const path of stale) await fs.unlink(path).catch(() => undefined);
+  const stale = (await fs.readdir(folder)).filter((name) => name.startsWith(prefix));
+  for (const name of stale) await fs.unlink(join(folder, name)).catch(() => undefined);
   return stale.length;
 }
 

@@ -1,5 +1,5 @@
 import { headerChecksum, parseContainer } from '../crypto/container.ts';
-import { VaultError, fromFsError } from '../errors.ts';
+import { fromReadError } from '../errors.ts';
 import { nodeFs, type FsPort } from './fs-port.ts';
 import { existingGenerations } from './generations.ts';
 
@@ -21,10 +21,7 @@ export async function inspectVaultFile(file: string, fs: FsPort = nodeFs): Promi
   try {
     bytes = await fs.readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new VaultError('FILE_NOT_FOUND', { file });
-    if (code === 'EISDIR') throw new VaultError('NOT_A_VAULT', { file, reason: 'directory' });
-    throw fromFsError(error, { file });
+    throw fromReadError(error, file);
   }
   const { header } = parseContainer(bytes, { file }, await headerChecksum());
   return {

@@ -45,6 +45,7 @@ import { SETTING_CREATED_AT, SETTING_CREATED_BY_VERSION, setSetting } from '../r
 import { nodeFs, type FsPort } from './fs-port.ts';
 import {
   DEFAULT_GENERATIONS,
+  existingGenerations,
   generationPath,
   removeStaleTempFiles,
   writeFileWithGenerations,
@@ -87,11 +88,6 @@ export interface UnlockStats {
   totalMs: number;
 }
 
-export interface SaveStats {
-  fileBytes: number;
-  ms: number;
-}
-
 type Header = Omit<ContainerHeader, 'streamHeader'>;
 
 export class Vault {
@@ -100,7 +96,6 @@ export class Vault {
   readonly openedFrom: string;
   readonly readOnly: boolean;
   readonly unlockStats: UnlockStats;
-  lastSave: SaveStats | undefined;
 
   #db: Database | undefined;
   #masterKey: Buffer;
@@ -420,7 +415,6 @@ export class Vault {
 
   async #writeNow(): Promise<void> {
     const db = this.db;
-    const started = performance.now();
     const changes = totalChanges(db);
     const image = db.serialize();
     let file: Buffer;
@@ -442,7 +436,6 @@ export class Vault {
       Math.max(DEFAULT_GENERATIONS, this.#options.generations ?? 0),
     );
     this.#savedChanges = changes;
-    this.lastSave = { fileBytes: file.length, ms: performance.now() - started };
   }
 
   /** One buffer for every save, grown with headroom, instead of tens of megabytes per save. */
@@ -571,17 +564,10 @@ async function withPreviousCopy(
     isVaultError(error, 'TRUNCATED_VAULT') ||
     (isVaultError(error, 'NOT_A_VAULT') && error.details.reason === 'empty');
   if (!damaged) return error;
-  for (let generation = 1; generation <= DEFAULT_GENERATIONS + 1; generation++) {
-    const candidate = generationPath(path, generation);
-    if (candidate !== source && (await fs.exists(candidate).catch(() => false))) {
-      return new VaultError(
-        error.code,
-        { ...error.details, previous: candidate },
-        { cause: error },
-      );
-    }
-  }
-  return error;
+  const copies = await existingGenerations(fs, path, DEFAULT_GENERATIONS + 1).catch(() => []);
+  const previous = copies.find((candidate) => candidate !== source);
+  if (previous === undefined) return error;
+  return new VaultError(error.code, { ...error.details, previous }, { cause: error });
 }
 
 /**
