@@ -9,7 +9,30 @@
  */
 import { z } from 'zod';
 import { VAULT_LOCKED_EVENT } from './channels.ts';
+import {
+  agencyFields,
+  id,
+  noteFields,
+  offerFields,
+  partnerFields,
+  personFields,
+  relationshipFields,
+  STAGES,
+} from './domain.ts';
 import type { ErrorCode } from './error-codes.ts';
+import { IMPORT_ENCODINGS, importMapping, importPreview } from './import.ts';
+import {
+  agencyListRow,
+  agencyPage,
+  facets,
+  graph,
+  note,
+  partner,
+  personListRow,
+  personPage,
+  personQuery,
+  searchHit,
+} from './records.ts';
 
 const MAX_PATH = 4096;
 
@@ -61,6 +84,20 @@ export const vaultStatus = z.strictObject({
   changesLostAtLastLock: z.boolean(),
   /** Why the vault was last locked in this session (the lock screen says so); null if never. */
   lockedBecause: lockReason.nullable(),
+  /** The open vault was filled by `confidant demo`: the app says so on every screen. */
+  demo: z.boolean(),
+});
+
+const byId = z.strictObject({ id });
+const done = z.strictObject({});
+/** Deleting a person is confirmed by typing their codename; the core checks it too. */
+const deletePerson = z.strictObject({ id, confirmCodename: z.string().max(100) });
+/** A CSV file as sent by the renderer: at most 10 MiB, base64 (IPC carries JSON in tests). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const importFile = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  base64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4),
+  encoding: z.enum(IMPORT_ENCODINGS).default('auto'),
 });
 
 export const contract = {
@@ -115,6 +152,67 @@ export const contract = {
   'settings:update': {
     in: z.strictObject({ autoLockMinutes }),
     out: z.strictObject({ autoLockMinutes }),
+  },
+
+  'persons:list': {
+    in: personQuery,
+    out: z.strictObject({ rows: z.array(personListRow), total: z.number().int().min(0) }),
+  },
+  'persons:facets': { in: empty, out: facets },
+  'persons:get': { in: byId, out: personPage },
+  'persons:suggestCodename': { in: empty, out: z.strictObject({ codename: z.string() }) },
+  'persons:create': { in: personFields, out: byId },
+  'persons:update': { in: z.strictObject({ id, fields: personFields }), out: byId },
+  'persons:setStage': { in: z.strictObject({ id, stage: z.enum(STAGES) }), out: byId },
+  'persons:archive': { in: z.strictObject({ id, archived: z.boolean() }), out: byId },
+  'persons:delete': { in: deletePerson, out: done },
+
+  'relationships:create': { in: relationshipFields, out: byId },
+  'relationships:delete': { in: byId, out: done },
+
+  'notes:get': { in: byId, out: note },
+  'notes:create': { in: noteFields, out: byId },
+  'notes:update': { in: z.strictObject({ id, fields: noteFields }), out: byId },
+  'notes:delete': { in: byId, out: done },
+
+  'offers:create': { in: offerFields, out: byId },
+  'offers:update': { in: z.strictObject({ id, fields: offerFields }), out: byId },
+  'offers:delete': { in: byId, out: done },
+
+  'agencies:list': { in: empty, out: z.strictObject({ rows: z.array(agencyListRow) }) },
+  'agencies:get': { in: byId, out: agencyPage },
+  'agencies:create': { in: agencyFields, out: byId },
+  'agencies:update': { in: z.strictObject({ id, fields: agencyFields }), out: byId },
+  'agencies:delete': { in: byId, out: done },
+
+  'partners:list': { in: empty, out: z.strictObject({ rows: z.array(partner) }) },
+  'partners:create': { in: partnerFields, out: byId },
+  'partners:update': { in: z.strictObject({ id, fields: partnerFields }), out: byId },
+  'partners:delete': { in: byId, out: done },
+
+  'search:query': {
+    in: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(100) }),
+    out: z.strictObject({ hits: z.array(searchHit) }),
+  },
+
+  'graph:get': {
+    in: z.strictObject({
+      /** Centre the map on this person; null = everyone (up to the size limit). */
+      focusPersonId: id.nullable(),
+      depth: z.number().int().min(1).max(3).default(2),
+    }),
+    out: graph,
+  },
+
+  /** Reads a CSV, guesses the columns, and reports every bad row; writes nothing. */
+  'import:preview': {
+    in: importFile.extend({ mapping: importMapping.optional() }),
+    out: importPreview,
+  },
+  /** All or nothing: one bad row and nothing is imported. */
+  'import:commit': {
+    in: importFile.extend({ mapping: importMapping }),
+    out: z.strictObject({ imported: z.number().int().min(0), agenciesCreated: z.number().int() }),
   },
 
   /** Native dialogs (main process only). */

@@ -19,8 +19,13 @@ import {
 import type { AppConfigStore } from './app-config.ts';
 import { normalizeRecoveryKeyText } from './crypto/recovery-key.ts';
 import { isVaultError, VaultError } from './errors.ts';
+import { exploreHandlers } from './handlers/explore.ts';
+import type { DomainContext } from './handlers/context.ts';
+import { importHandlers } from './handlers/import.ts';
+import { organisationHandlers } from './handlers/organisations.ts';
+import { peopleHandlers } from './handlers/people.ts';
 import { appendAuditEvent } from './repos/audit-events.ts';
-import { getSetting, setSetting } from './repos/settings.ts';
+import { getSetting, SETTING_DEMO, setSetting } from './repos/settings.ts';
 import { UnlockThrottle } from './services/unlock-throttle.ts';
 import { Vault, type PendingVault, type VaultOptions } from './vault/vault.ts';
 
@@ -70,6 +75,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       failedAttemptsBeforeUnlock: vault ? failedAttemptsBeforeUnlock : 0,
       changesLostAtLastLock,
       lockedBecause: vault ? null : lockedBecause,
+      demo: vault ? getSetting(vault.db, SETTING_DEMO) === 'true' : false,
     };
   }
 
@@ -105,7 +111,23 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     pending = null;
   }
 
+  const domain: DomainContext = {
+    db: () => openVault().db,
+    now,
+    commit: async (change) => {
+      const open = openVault();
+      const at = now();
+      const result = open.db.transaction(() => change(open.db, at))();
+      await open.save();
+      return result;
+    },
+  };
+
   const handlers: Handlers<CoreChannel> = {
+    ...peopleHandlers(domain),
+    ...organisationHandlers(domain),
+    ...exploreHandlers(domain),
+    ...importHandlers(domain),
     'app:info': () =>
       Promise.resolve({
         version: APP_VERSION,

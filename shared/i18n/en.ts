@@ -62,10 +62,103 @@ export const en = {
     FORBIDDEN:
       'A request that did not come from Confidant’s own window was refused, and nothing was changed.',
     VALIDATION: 'The request for {{file}} was not valid: nothing was changed.',
+    VALIDATION_field: '{{field}}: {{problem}} Nothing was changed.',
+    NOT_FOUND:
+      'What you were working on no longer exists (it may have just been deleted): go back to the list; nothing was changed.',
+    DUPLICATE_CODENAME:
+      'The codename “{{codename}}” is already used by another person: choose another one (or let Confidant suggest one).',
+    CODENAME_REVEALS_NAME:
+      'The codename “{{codename}}” contains part of the person’s name, so it would give them away: choose one unrelated to the name.',
+    DUPLICATE_AGENCY:
+      'There is already an agency called “{{name}}”: open that one, or give this one a different name.',
+    AGENCY_CYCLE:
+      'An agency cannot be placed under one of its own sub-agencies: choose another parent agency.',
+    SELF_RELATIONSHIP:
+      'A relationship needs two different persons: choose someone else for the other side.',
+    DUPLICATE_RELATIONSHIP: 'These two persons already have this relationship: nothing was added.',
+    NOTE_WITHOUT_PERSON:
+      'A case note must be about at least one person: choose who it is about, then save.',
+    CONFIRMATION_MISMATCH:
+      'What you typed is not the codename “{{codename}}”, so nothing was deleted: type it exactly to confirm.',
+    IMPORT_NOT_TEXT:
+      '{{file}} is not a CSV text file (save the spreadsheet as CSV first: Save as → CSV): nothing was imported.',
+    IMPORT_ENCODING:
+      '{{file}} is not valid {{encoding}} text: choose the encoding the file was saved in (spreadsheets in Russian often use Windows-1251); nothing was imported.',
+    IMPORT_EMPTY: '{{file}} has no rows to import under its header: nothing was imported.',
+    IMPORT_MISSING_COLUMNS:
+      '{{file}} has no column for {{fields}}, which every person needs: map a column to it, or add one to the file; nothing was imported.',
+    IMPORT_TOO_MANY_ROWS:
+      '{{file}} has {{rows}} rows, more than the {{max}} one import takes: split the file; nothing was imported.',
+    IMPORT_TOO_LARGE:
+      '{{file}} is larger than {{maxMiB}} MiB, too large to import at once: split the file; nothing was imported.',
+    IMPORT_BAD_ROWS:
+      '{{count}} rows of {{file}} cannot be imported (see the list): fix them in the file, or leave those columns unmapped; nothing was imported.',
     IO_ERROR:
       'Reading or writing {{file}} failed ({{reason}}): check the drive and try again (nothing was changed).',
     INTERNAL:
       'Confidant hit an unexpected problem with {{file}}: nothing was changed; please report it.',
+  },
+  /** Field names as forms label them: validation errors say which field is wrong. */
+  fields: {
+    fullName: 'Full name',
+    codename: 'Codename',
+    position: 'Position',
+    rank: 'Rank',
+    agencyId: 'Agency',
+    unit: 'Unit',
+    sphere: 'Sphere',
+    region: 'Region',
+    stage: 'Stage',
+    closedReason: 'Reason for closing',
+    professionalism: 'Professionalism',
+    influence: 'Influence on policy',
+    reformOrientation: 'Reform orientation',
+    sincerityConcern: 'Sincerity concern',
+    needs: 'What they need help with',
+    consent: 'Consent to be named',
+    owner: 'Owner',
+    nextFollowUp: 'Next follow-up',
+    tags: 'Tags',
+    about: 'About',
+    name: 'Name',
+    parentId: 'Parent agency',
+    admittedProblems: 'Admitted problems',
+    publicComplaints: 'Public complaints',
+    commonInterest: 'Common interest',
+    country: 'Country',
+    kind: 'Kind',
+    themes: 'Themes',
+    trust: 'Trust',
+    notes: 'Notes',
+    fromPersonId: 'Person',
+    toPersonId: 'Other person',
+    note: 'Note',
+    occurredOn: 'Date',
+    personIds: 'Persons',
+    title: 'Title',
+    body: 'Text',
+    askedFor: 'They asked for',
+    offered: 'We offered',
+    followUpOn: 'Follow-up',
+    restricted: 'Restricted',
+    source: 'Source',
+    stance: 'Stance',
+    personId: 'Person',
+    partnerId: 'Partner organisation',
+    status: 'Status',
+    description: 'Description',
+    proposedOn: 'Proposed on',
+    completedOn: 'Completed on',
+    outcome: 'Outcome',
+    text: 'Search',
+  },
+  problems: {
+    too_big: 'too long (at most {{maximum}}).',
+    too_small: 'needed.',
+    invalid_format: 'not a valid value (dates are like 2026-03-31 and must exist).',
+    invalid_value: 'not one of the choices offered.',
+    invalid_type: 'missing or of the wrong kind.',
+    invalid: 'not valid.',
   },
   cli: {
     usage: [

@@ -13,6 +13,21 @@ export interface ErrorLike {
  */
 export function errorMessage(t: TFunction, error: ErrorLike): string {
   const details = error.details ?? {};
+  if (error.code === 'VALIDATION' && typeof details.field === 'string') {
+    const field = details.field.split('.')[0] ?? '';
+    if (t(`fields.${field}`, { defaultValue: '' }) !== '') {
+      const reason = typeof details.reason === 'string' ? details.reason : 'invalid';
+      const problem = t(`problems.${reason}`, {
+        maximum: details.maximum ?? '',
+        defaultValue: t('problems.invalid'),
+      });
+      return t('errors.VALIDATION', {
+        context: 'field',
+        field: t(`fields.${field}`),
+        problem,
+      });
+    }
+  }
   return t(`errors.${error.code}`, {
     ...details,
     file: details.file ?? '',

@@ -51,7 +51,8 @@ describe('migrations', () => {
     migrate(db, 'v');
     const rows = db
       .prepare(
-        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+        // Virtual tables (full-text search) and their shadow tables are SQLite's own.
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
       )
       .all() as {
       name: string;

@@ -1,4 +1,37 @@
+CREATE INDEX agencies_by_parent ON agencies (parent_id);
+
 CREATE INDEX audit_events_by_time ON audit_events (at);
+
+CREATE INDEX note_persons_by_person ON note_persons (person_id, note_id);
+
+CREATE INDEX offers_by_partner ON offers (partner_id);
+
+CREATE INDEX offers_by_person ON offers (person_id);
+
+CREATE INDEX person_tags_by_tag ON person_tags (tag, person_id);
+
+CREATE INDEX persons_by_agency ON persons (agency_id);
+
+CREATE INDEX relationships_by_to ON relationships (to_person_id);
+
+CREATE INDEX stage_changes_by_person ON stage_changes (person_id);
+
+CREATE TABLE agencies (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  -- Lower-cased name: the import matches agencies by name whatever the case.
+  name_key TEXT NOT NULL UNIQUE,
+  sphere TEXT NOT NULL CHECK (sphere IN ('judiciary', 'military_courts', 'police', 'prosecution',
+    'migration', 'juvenile_justice', 'armed_forces', 'police_education', 'legislature',
+    'executive', 'international_organisation', 'other')),
+  region TEXT NOT NULL DEFAULT '' CHECK (length(region) <= 200),
+  parent_id INTEGER REFERENCES agencies (id) ON DELETE SET NULL CHECK (parent_id IS NOT id),
+  admitted_problems TEXT NOT NULL DEFAULT '' CHECK (length(admitted_problems) <= 20000),
+  public_complaints TEXT NOT NULL DEFAULT '' CHECK (length(public_complaints) <= 20000),
+  common_interest TEXT NOT NULL DEFAULT '' CHECK (length(common_interest) <= 20000),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE audit_events (
   id INTEGER PRIMARY KEY,
@@ -8,11 +41,142 @@ CREATE TABLE audit_events (
   detail TEXT CHECK (detail IS NULL OR (json_valid(detail) AND length(detail) <= 10000))
 ) STRICT;
 
+CREATE TABLE case_notes (
+  id INTEGER PRIMARY KEY,
+  occurred_on TEXT NOT NULL CHECK (date(occurred_on) IS occurred_on),
+  kind TEXT NOT NULL CHECK (kind IN ('meeting', 'seminar', 'conference', 'reception',
+    'letter_sent', 'letter_received', 'call', 'court_hearing', 'public_statement', 'trip',
+    'materials', 'introduction')),
+  title TEXT NOT NULL DEFAULT '' CHECK (length(title) <= 200),
+  body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 100000),
+  asked_for TEXT NOT NULL DEFAULT '' CHECK (length(asked_for) <= 5000),
+  offered TEXT NOT NULL DEFAULT '' CHECK (length(offered) <= 5000),
+  follow_up_on TEXT CHECK (follow_up_on IS NULL OR date(follow_up_on) IS follow_up_on),
+  -- Restricted notes never leave the vault, in any export, with no override.
+  restricted INTEGER NOT NULL CHECK (restricted IN (0, 1)),
+  source TEXT NOT NULL DEFAULT '' CHECK (length(source) <= 200),
+  stance TEXT CHECK (stance IN ('supportive', 'mixed', 'neutral', 'opposed')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (kind = 'public_statement' OR (source = '' AND stance IS NULL))
+) STRICT;
+
+CREATE TABLE note_persons (
+  note_id INTEGER NOT NULL REFERENCES case_notes (id) ON DELETE CASCADE,
+  person_id INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  PRIMARY KEY (note_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE offers (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('international_seminar', 'domestic_seminar', 'internship',
+    'study_trip', 'translation', 'training_materials', 'introduction', 'funding',
+    'legal_support')),
+  partner_id INTEGER REFERENCES partner_orgs (id) ON DELETE SET NULL,
+  status TEXT NOT NULL CHECK (status IN ('idea', 'proposed', 'accepted', 'done', 'declined')),
+  description TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 5000),
+  proposed_on TEXT CHECK (proposed_on IS NULL OR date(proposed_on) IS proposed_on),
+  completed_on TEXT CHECK (completed_on IS NULL OR date(completed_on) IS completed_on),
+  outcome TEXT NOT NULL DEFAULT '' CHECK (length(outcome) <= 5000),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE partner_orgs (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  country TEXT NOT NULL DEFAULT '' CHECK (length(country) <= 200),
+  kind TEXT NOT NULL CHECK (kind IN ('international', 'domestic')),
+  themes TEXT NOT NULL DEFAULT '' CHECK (length(themes) <= 5000),
+  trust TEXT NOT NULL CHECK (trust IN ('high', 'medium', 'low')),
+  notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 20000),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE person_tags (
+  person_id INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  tag TEXT NOT NULL CHECK (length(tag) BETWEEN 1 AND 40),
+  PRIMARY KEY (person_id, tag)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE persons (
+  id INTEGER PRIMARY KEY,
+  codename TEXT NOT NULL CHECK (length(codename) BETWEEN 2 AND 60),
+  -- Lower-cased, NFC codename: codenames are unique whatever the case or script.
+  codename_key TEXT NOT NULL UNIQUE,
+  full_name TEXT NOT NULL CHECK (length(full_name) BETWEEN 1 AND 200),
+  -- The name folded for sorting (lower case, ё → е): SQLite's own lower() knows only ASCII.
+  name_key TEXT NOT NULL,
+  position TEXT NOT NULL DEFAULT '' CHECK (length(position) <= 200),
+  rank TEXT NOT NULL DEFAULT '' CHECK (length(rank) <= 200),
+  agency_id INTEGER REFERENCES agencies (id) ON DELETE SET NULL,
+  unit TEXT NOT NULL DEFAULT '' CHECK (length(unit) <= 200),
+  sphere TEXT NOT NULL CHECK (sphere IN ('judiciary', 'military_courts', 'police', 'prosecution',
+    'migration', 'juvenile_justice', 'armed_forces', 'police_education', 'legislature',
+    'executive', 'international_organisation', 'other')),
+  region TEXT NOT NULL DEFAULT '' CHECK (length(region) <= 200),
+  stage TEXT NOT NULL CHECK (stage IN ('watching', 'vetting', 'approach_planned', 'in_contact',
+    'collaborating', 'partner', 'dormant', 'moved_on', 'closed')),
+  closed_reason TEXT CHECK (closed_reason IN ('cynic', 'hostile', 'unresponsive')),
+  professionalism INTEGER CHECK (professionalism BETWEEN 1 AND 5),
+  influence INTEGER CHECK (influence BETWEEN 1 AND 5),
+  reform_orientation TEXT NOT NULL CHECK (reform_orientation IN ('reformer', 'pragmatic',
+    'unknown', 'status_quo', 'hostile')),
+  sincerity_concern TEXT NOT NULL DEFAULT '' CHECK (length(sincerity_concern) <= 5000),
+  needs TEXT NOT NULL DEFAULT '' CHECK (length(needs) <= 5000),
+  consent TEXT NOT NULL CHECK (consent IN ('not_asked', 'internal', 'trusted_partners', 'public')),
+  owner TEXT NOT NULL DEFAULT '' CHECK (length(owner) <= 200),
+  next_follow_up TEXT CHECK (next_follow_up IS NULL OR date(next_follow_up) IS next_follow_up),
+  about TEXT NOT NULL DEFAULT '' CHECK (length(about) <= 20000),
+  archived_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE relationships (
+  id INTEGER PRIMARY KEY,
+  from_person_id INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  to_person_id INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('introduced_by', 'subordinate_of', 'colleague', 'knows',
+    'influences')),
+  note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 5000),
+  created_at TEXT NOT NULL,
+  CHECK (from_person_id <> to_person_id),
+  UNIQUE (from_person_id, to_person_id, kind)
+) STRICT;
+
+CREATE VIRTUAL TABLE search_index USING fts5 (
+  title,
+  body,
+  content = '',
+  contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+
+CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 CREATE TABLE settings (
   key TEXT PRIMARY KEY NOT NULL CHECK (length(key) BETWEEN 1 AND 100),
   value TEXT NOT NULL CHECK (length(value) <= 10000),
   updated_at TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE stage_changes (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  from_stage TEXT,
+  to_stage TEXT NOT NULL,
+  at TEXT NOT NULL
+) STRICT;
 
 CREATE TRIGGER audit_events_are_append_only_delete
 BEFORE DELETE ON audit_events

@@ -20,10 +20,12 @@ export async function dispatch(
   const input = contract[known].in.safeParse(rawInput);
   if (!input.success) {
     const issue = input.error.issues[0];
+    const maximum = issue && 'maximum' in issue ? Number(issue.maximum) : undefined;
     return failure('VALIDATION', {
       channel: known,
-      field: issue?.path.join('.') ?? '',
+      field: issue?.path.filter((key) => typeof key !== 'number').join('.') ?? '',
       reason: issue?.code ?? 'invalid',
+      ...(maximum !== undefined && Number.isFinite(maximum) ? { maximum } : {}),
     });
   }
   try {

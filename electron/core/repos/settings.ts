@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 /** Keys the core itself writes; features add their own. */
 export const SETTING_CREATED_AT = 'vault.created_at';
 export const SETTING_CREATED_BY_VERSION = 'vault.created_by_version';
+/** 'true' in a vault filled with fictional data by `confidant demo`. */
+export const SETTING_DEMO = 'vault.demo';
 
 export function getSetting(db: Database, key: string): string | undefined {
   return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as

@@ -1,0 +1,13 @@
+/** Handlers that only read: search and the relationship map. */
+import type { Handlers } from '../../../shared/contract.ts';
+import { relationshipGraph } from '../services/graph.ts';
+import { search } from '../services/search.ts';
+import type { DomainContext } from './context.ts';
+
+export function exploreHandlers(ctx: DomainContext): Pick<Handlers, 'search:query' | 'graph:get'> {
+  return {
+    'search:query': ({ text, limit }) => Promise.resolve({ hits: search(ctx.db(), text, limit) }),
+    'graph:get': ({ focusPersonId, depth }) =>
+      Promise.resolve(relationshipGraph(ctx.db(), focusPersonId, depth)),
+  };
+}

@@ -1,0 +1,98 @@
+/** Handlers for agencies and partner organisations. */
+import type { Handlers } from '../../../shared/contract.ts';
+import { VaultError } from '../errors.ts';
+import {
+  agencyExists,
+  agencyIdByName,
+  agencyPage,
+  deleteAgency,
+  getAgency,
+  insertAgency,
+  listAgencies,
+  updateAgency,
+  wouldCycle,
+} from '../repos/agencies.ts';
+import {
+  deletePartner,
+  insertPartner,
+  listPartners,
+  partnerExists,
+  updatePartner,
+} from '../repos/partners.ts';
+import { audit, notFound, type DomainContext } from './context.ts';
+
+type OrganisationChannel = `agencies:${string}` | `partners:${string}`;
+
+export function organisationHandlers(
+  ctx: DomainContext,
+): Pick<Handlers, Extract<keyof Handlers, OrganisationChannel>> {
+  return {
+    'agencies:list': () => Promise.resolve({ rows: listAgencies(ctx.db()) }),
+
+    'agencies:get': ({ id }) => {
+      const page = agencyPage(ctx.db(), id);
+      if (!page) throw notFound('agency', { id });
+      return Promise.resolve(page);
+    },
+
+    'agencies:create': (fields) =>
+      ctx.commit((db, now) => {
+        if (agencyIdByName(db, fields.name) !== undefined)
+          throw new VaultError('DUPLICATE_AGENCY', { name: fields.name });
+        if (fields.parentId !== null && !agencyExists(db, fields.parentId))
+          throw notFound('agency', { id: fields.parentId });
+        const id = insertAgency(db, fields, now);
+        audit(db, 'agency.created', fields.name, now, { agency: id });
+        return { id };
+      }),
+
+    'agencies:update': ({ id, fields }) =>
+      ctx.commit((db, now) => {
+        if (!getAgency(db, id)) throw notFound('agency', { id });
+        const holder = agencyIdByName(db, fields.name);
+        if (holder !== undefined && holder !== id)
+          throw new VaultError('DUPLICATE_AGENCY', { name: fields.name });
+        if (fields.parentId !== null) {
+          if (!agencyExists(db, fields.parentId)) throw notFound('agency', { id: fields.parentId });
+          if (wouldCycle(db, id, fields.parentId)) throw new VaultError('AGENCY_CYCLE');
+        }
+        updateAgency(db, id, fields, now);
+        audit(db, 'agency.updated', fields.name, now, { agency: id });
+        return { id };
+      }),
+
+    'agencies:delete': ({ id }) =>
+      ctx.commit((db, now) => {
+        const agency = getAgency(db, id);
+        if (!agency) throw notFound('agency', { id });
+        deleteAgency(db, id);
+        audit(db, 'agency.deleted', agency.name, now, { agency: id });
+        return {};
+      }),
+
+    'partners:list': () => Promise.resolve({ rows: listPartners(ctx.db()) }),
+
+    'partners:create': (fields) =>
+      ctx.commit((db, now) => {
+        const id = insertPartner(db, fields, now);
+        audit(db, 'partner.created', fields.name, now, { partner: id });
+        return { id };
+      }),
+
+    'partners:update': ({ id, fields }) =>
+      ctx.commit((db, now) => {
+        if (!partnerExists(db, id)) throw notFound('partner', { id });
+        updatePartner(db, id, fields, now);
+        audit(db, 'partner.updated', fields.name, now, { partner: id });
+        return { id };
+      }),
+
+    'partners:delete': ({ id }) =>
+      ctx.commit((db, now) => {
+        if (!partnerExists(db, id)) throw notFound('partner', { id });
+        deletePartner(db, id);
+        audit(db, 'partner.deleted', undefined, now, { partner: id });
+        return {};
+      }),
+  };
+}

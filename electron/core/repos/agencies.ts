@@ -1,0 +1,179 @@
+/** The agencies table: rows ↔ records, the list with head counts, and the search index. */
+import type { Database } from 'better-sqlite3';
+import type { AgencyFields } from '../../../shared/domain.ts';
+import type { Agency, AgencyListRow, AgencyPage } from '../../../shared/records.ts';
+import { foldForSearch, indexForSearch, removeFromSearch } from '../services/search-index.ts';
+import { personRefs } from './persons.ts';
+
+interface AgencyRow {
+  id: number;
+  name: string;
+  sphere: Agency['sphere'];
+  region: string;
+  parent_id: number | null;
+  parent_name: string | null;
+  admitted_problems: string;
+  public_complaints: string;
+  common_interest: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Agencies are matched by name whatever the case: "МВД" and "мвд" are one agency. */
+export function agencyNameKey(name: string): string {
+  return foldForSearch(name.normalize('NFC').trim().replace(/\s+/gu, ' '));
+}
+
+export function agencyIdByName(db: Database, name: string): number | undefined {
+  return db
+    .prepare('SELECT id FROM agencies WHERE name_key = ?')
+    .pluck()
+    .get(agencyNameKey(name)) as number | undefined;
+}
+
+export function getAgency(db: Database, id: number): Agency | undefined {
+  const row = db
+    .prepare(
+      `SELECT a.*, p.name AS parent_name FROM agencies a
+       LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.id = ?`,
+    )
+    .get(id) as AgencyRow | undefined;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    sphere: row.sphere,
+    region: row.region,
+    parentId: row.parent_id,
+    parentName: row.parent_name,
+    admittedProblems: row.admitted_problems,
+    publicComplaints: row.public_complaints,
+    commonInterest: row.common_interest,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function agencyPage(db: Database, id: number): AgencyPage | undefined {
+  const agency = getAgency(db, id);
+  if (!agency) return undefined;
+  const children = db
+    .prepare('SELECT id, name FROM agencies WHERE parent_id = ? ORDER BY name_key')
+    .all(id) as { id: number; name: string }[];
+  const people = personRefs(
+    db,
+    `SELECT id, codename, full_name, stage FROM persons
+     WHERE agency_id = ? AND archived_at IS NULL ORDER BY name_key`,
+    id,
+  );
+  const positions = new Map(
+    (
+      db.prepare('SELECT id, position FROM persons WHERE agency_id = ?').all(id) as {
+        id: number;
+        position: string;
+      }[]
+    ).map((row) => [row.id, row.position]),
+  );
+  return {
+    agency,
+    children,
+    people: people.map((ref) => ({ ...ref, position: positions.get(ref.id) ?? '' })),
+  };
+}
+
+export function listAgencies(db: Database): AgencyListRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT a.id, a.name, a.sphere, a.region, a.parent_id, p.name AS parent_name,
+           (SELECT count(*) FROM persons x WHERE x.agency_id = a.id AND x.archived_at IS NULL)
+             AS people_count
+         FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
+         ORDER BY a.name_key`,
+      )
+      .all() as (Omit<AgencyRow, 'admitted_problems' | 'public_complaints' | 'common_interest'> & {
+      people_count: number;
+    })[]
+  ).map((row) => ({
+    id: row.id,
+    name: row.name,
+    sphere: row.sphere,
+    region: row.region,
+    parentId: row.parent_id,
+    parentName: row.parent_name,
+    peopleCount: row.people_count,
+  }));
+}
+
+function columns(fields: AgencyFields) {
+  return {
+    name: fields.name,
+    name_key: agencyNameKey(fields.name),
+    sphere: fields.sphere,
+    region: fields.region,
+    parent_id: fields.parentId,
+    admitted_problems: fields.admittedProblems,
+    public_complaints: fields.publicComplaints,
+    common_interest: fields.commonInterest,
+  };
+}
+
+export function insertAgency(db: Database, fields: AgencyFields, now: Date): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO agencies (name, name_key, sphere, region, parent_id, admitted_problems,
+           public_complaints, common_interest, created_at, updated_at)
+         VALUES (@name, @name_key, @sphere, @region, @parent_id, @admitted_problems,
+           @public_complaints, @common_interest, @now, @now)`,
+      )
+      .run({ ...columns(fields), now: now.toISOString() }).lastInsertRowid,
+  );
+  indexAgency(db, id, fields);
+  return id;
+}
+
+export function updateAgency(db: Database, id: number, fields: AgencyFields, now: Date): void {
+  db.prepare(
+    `UPDATE agencies SET name = @name, name_key = @name_key, sphere = @sphere, region = @region,
+       parent_id = @parent_id, admitted_problems = @admitted_problems,
+       public_complaints = @public_complaints, common_interest = @common_interest,
+       updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...columns(fields), now: now.toISOString(), id });
+  indexAgency(db, id, fields);
+}
+
+export function deleteAgency(db: Database, id: number): void {
+  db.prepare('DELETE FROM agencies WHERE id = ?').run(id);
+  removeFromSearch(db, 'agency', id);
+}
+
+/** Whether making `parentId` the parent of `id` would close a loop (A under B under A). */
+export function wouldCycle(db: Database, id: number, parentId: number): boolean {
+  const ancestors = db
+    .prepare(
+      `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT a.parent_id FROM agencies a
+         JOIN up ON a.id = up.id WHERE a.parent_id IS NOT NULL)
+       SELECT id FROM up`,
+    )
+    .pluck()
+    .all(parentId) as number[];
+  return ancestors.includes(id);
+}
+
+function indexAgency(db: Database, id: number, fields: AgencyFields): void {
+  indexForSearch(
+    db,
+    'agency',
+    id,
+    fields.name,
+    [fields.region, fields.admittedProblems, fields.publicComplaints, fields.commonInterest].join(
+      '\n',
+    ),
+  );
+}
+
+export function agencyExists(db: Database, id: number): boolean {
+  return db.prepare('SELECT 1 FROM agencies WHERE id = ?').get(id) !== undefined;
+}

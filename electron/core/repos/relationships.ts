@@ -1,0 +1,119 @@
+/**
+ * The relationships table. Stored one way ("FROM is KIND TO"), with superior_of turned round
+ * into subordinate_of; read from either person as a role: what the other is to them.
+ */
+import type { Database } from 'better-sqlite3';
+import type { RelationshipFields, Stage } from '../../../shared/domain.ts';
+import type { RelationshipRole, RelationshipView } from '../../../shared/records.ts';
+
+type StoredKind = Exclude<RelationshipFields['kind'], 'superior_of'>;
+
+/** superior_of is stored as subordinate_of with the persons swapped. */
+export function storedForm(fields: RelationshipFields): {
+  from: number;
+  to: number;
+  kind: StoredKind;
+} {
+  if (fields.kind === 'superior_of') {
+    return { from: fields.toPersonId, to: fields.fromPersonId, kind: 'subordinate_of' };
+  }
+  return { from: fields.fromPersonId, to: fields.toPersonId, kind: fields.kind };
+}
+
+export function relationshipExists(
+  db: Database,
+  stored: { from: number; to: number; kind: StoredKind },
+): boolean {
+  const symmetric = stored.kind === 'colleague' || stored.kind === 'knows';
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM relationships WHERE kind = @kind AND
+         ((from_person_id = @from AND to_person_id = @to)
+           OR (@symmetric AND from_person_id = @to AND to_person_id = @from))`,
+      )
+      .get({ ...stored, symmetric: symmetric ? 1 : 0 }) !== undefined
+  );
+}
+
+export function insertRelationship(
+  db: Database,
+  stored: { from: number; to: number; kind: StoredKind },
+  note: string,
+  now: Date,
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO relationships (from_person_id, to_person_id, kind, note, created_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(stored.from, stored.to, stored.kind, note, now.toISOString()).lastInsertRowid,
+  );
+}
+
+export function relationshipPersons(
+  db: Database,
+  id: number,
+): { from: number; to: number } | undefined {
+  return db
+    .prepare(
+      'SELECT from_person_id AS "from", to_person_id AS "to" FROM relationships WHERE id = ?',
+    )
+    .get(id) as { from: number; to: number } | undefined;
+}
+
+export function deleteRelationship(db: Database, id: number): void {
+  db.prepare('DELETE FROM relationships WHERE id = ?').run(id);
+}
+
+/** What the other person is to me, given "FROM is KIND TO" and whether I am FROM. */
+const ROLE: Record<StoredKind, { asFrom: RelationshipRole; asTo: RelationshipRole }> = {
+  // I was introduced by them → they are my introducer; I introduced them → introduced.
+  introduced_by: { asFrom: 'introducer', asTo: 'introduced' },
+  // I am their subordinate → they are my superior.
+  subordinate_of: { asFrom: 'superior', asTo: 'subordinate' },
+  colleague: { asFrom: 'colleague', asTo: 'colleague' },
+  knows: { asFrom: 'knows', asTo: 'knows' },
+  // I influence them → they are influenced by me.
+  influences: { asFrom: 'influenced', asTo: 'influencer' },
+};
+
+interface AroundRow {
+  id: number;
+  kind: StoredKind;
+  note: string;
+  i_am_from: number;
+  other_id: number;
+  codename: string;
+  full_name: string;
+  stage: Stage;
+}
+
+/** Everyone related to the person, both ways, with what they are to them. */
+export function relationshipsAround(db: Database, personId: number): RelationshipView[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.kind, r.note, 1 AS i_am_from, p.id AS other_id, p.codename, p.full_name,
+         p.stage
+       FROM relationships r JOIN persons p ON p.id = r.to_person_id
+       WHERE r.from_person_id = @id
+       UNION ALL
+       SELECT r.id, r.kind, r.note, 0, p.id, p.codename, p.full_name, p.stage
+       FROM relationships r JOIN persons p ON p.id = r.from_person_id
+       WHERE r.to_person_id = @id`,
+    )
+    .all({ id: personId }) as AroundRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    role: row.i_am_from ? ROLE[row.kind].asFrom : ROLE[row.kind].asTo,
+    note: row.note,
+    other: {
+      id: row.other_id,
+      codename: row.codename,
+      fullName: row.full_name,
+      stage: row.stage,
+    },
+  }));
+}

@@ -1,0 +1,78 @@
+/**
+ * Everything the person page shows, in one call: the profile, the timeline (notes and stage
+ * moves, newest first), offers, who we know around them, and the routes in.
+ */
+import type { Database } from 'better-sqlite3';
+import type { PersonPage, PersonRef, TimelineEntry } from '../../../shared/records.ts';
+import { notesOfPerson } from '../repos/case-notes.ts';
+import { offersOf } from '../repos/offers.ts';
+import { getPerson, personRefs } from '../repos/persons.ts';
+import { relationshipsAround } from '../repos/relationships.ts';
+
+/** The page shows this many notes; the rest are counted ("and 312 older notes"). */
+export const TIMELINE_NOTES = 100;
+
+/** Stages in which we can ask someone to open a door. */
+const IN_TOUCH = new Set<PersonRef['stage']>([
+  'in_contact',
+  'collaborating',
+  'partner',
+  'moved_on',
+]);
+
+export function personPage(db: Database, id: number): PersonPage | undefined {
+  const person = getPerson(db, id);
+  if (!person) return undefined;
+  const { notes, total } = notesOfPerson(db, id, TIMELINE_NOTES);
+  const moves = db
+    .prepare(
+      'SELECT from_stage, to_stage, at FROM stage_changes WHERE person_id = ? ORDER BY at DESC, id DESC',
+    )
+    .all(id) as {
+    from_stage: PersonRef['stage'] | null;
+    to_stage: PersonRef['stage'];
+    at: string;
+  }[];
+  const timeline: TimelineEntry[] = [
+    ...notes.map((note) => ({ type: 'note' as const, at: note.occurredOn, note })),
+    ...moves.map((move) => ({
+      type: 'stage' as const,
+      at: move.at,
+      from: move.from_stage,
+      to: move.to_stage,
+    })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+
+  const relationships = relationshipsAround(db, id);
+  const others = (role: string) =>
+    relationships
+      .filter((rel) => rel.role === role && IN_TOUCH.has(rel.other.stage))
+      .map((rel) => rel.other);
+  const related = new Set(relationships.map((rel) => rel.other.id));
+  const sameAgency =
+    person.agencyId === null
+      ? []
+      : personRefs(
+          db,
+          `SELECT id, codename, full_name, stage FROM persons
+           WHERE agency_id = ? AND id <> ? AND archived_at IS NULL ORDER BY name_key LIMIT 50`,
+          person.agencyId,
+          id,
+        ).filter((ref) => !related.has(ref.id) && IN_TOUCH.has(ref.stage));
+
+  return {
+    person,
+    timeline,
+    olderNotes: total - notes.length,
+    offers: offersOf(db, id),
+    relationships,
+    routes: {
+      throughSubordinates: others('subordinate'),
+      throughSuperiors: others('superior'),
+      introducedBy: relationships
+        .filter((rel) => rel.role === 'introducer')
+        .map((rel) => rel.other),
+    },
+    sameAgency,
+  };
+}
