@@ -14,7 +14,6 @@ import { launchChromium, openApp } from './support/harness.ts';
 import { texts } from './support/texts.ts';
 
 const PASSPHRASE = 'seven green lamps on the quay';
-const AREAS = ['people', 'agencies', 'risk', 'shares', 'backups', 'settings'] as const;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,9 +34,9 @@ async function unlockedApp(name: string, language: 'en' | 'ru') {
 
 describe('the areas', () => {
   for (const language of ['en', 'ru'] as const) {
-    it(`shows each area, honestly empty where not built yet (${language})`, async () => {
+    it(`shows the areas not built yet honestly empty (${language})`, async () => {
       const { app, t, shell, page } = await unlockedApp(`areas-${language}`, language);
-      for (const area of AREAS) {
+      for (const area of ['risk', 'shares', 'backups', 'settings'] as const) {
         await shell.open(area);
         const current = shell
           .navigation()

@@ -129,8 +129,14 @@ export const uiEn = {
       'The vault was locked automatically, but its latest changes could not be saved (the disk may be full, or the drive removed). Those changes are lost; the vault holds what was saved before them.',
   },
   shell: {
+    demo: 'A demonstration vault: everyone in it is fictional. Do not record real people here.',
+    back: 'Back',
+    newNote: 'New note',
     navigation: 'Areas',
     areas: {
+      pipeline: 'Pipeline',
+      map: 'Map',
+      partners: 'Partners',
       people: 'People',
       agencies: 'Agencies',
       risk: 'Risk',
@@ -151,10 +157,6 @@ export const uiEn = {
       'A wrong passphrase or recovery key was typed {{count}} times before this unlock. If that was not you, someone else may have tried to open the vault.',
     notBuilt: 'Not built yet',
     empty: {
-      people:
-        'The officials you watch, vet and work with will be listed here — each under a codename, with their stage, their risk, and the notes of every meeting. This part of Confidant is not built yet.',
-      agencies:
-        'Agencies and partner organisations will be here: their admitted problems, the public’s complaints, and the people you know inside. This part of Confidant is not built yet.',
       risk: 'Retaliation-risk assessments and the risk dashboard will be here. This part of Confidant is not built yet.',
       shares:
         'Every name that leaves the vault will go through a risk review here, and be recorded. This part of Confidant is not built yet, so nothing can be exported.',

@@ -8,8 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/contract.ts';
 import { en } from '../../../shared/i18n/en.ts';
 import { ru } from '../../../shared/i18n/ru.ts';
-import { uiEn } from './en.ts';
-import { uiRu } from './ru.ts';
+import { uiTexts } from './resources.ts';
 
 export const i18n = i18next.createInstance();
 
@@ -18,8 +17,8 @@ export async function initI18n(language: Language): Promise<void> {
     lng: language,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ui: uiEn } },
-      ru: { translation: { ...ru, ui: uiRu } },
+      en: { translation: { ...en, ui: uiTexts('en') } },
+      ru: { translation: { ...ru, ui: uiTexts('ru') } },
     },
     interpolation: { escapeValue: false }, // React escapes what it renders
     returnNull: false,

@@ -1,3 +1,4 @@
+import type { Area } from '../../../renderer/src/features/shell/areas.ts';
 import { PageObject } from './page-object.ts';
 
 export class ShellPage extends PageObject {
@@ -5,7 +6,7 @@ export class ShellPage extends PageObject {
     return this.page.getByRole('navigation', { name: this.t('ui.shell.navigation') });
   }
 
-  async open(area: 'people' | 'agencies' | 'risk' | 'shares' | 'backups' | 'settings') {
+  async open(area: Area) {
     await this.navigation()
       .getByRole('button', { name: this.t(`ui.shell.areas.${area}`) })
       .click();

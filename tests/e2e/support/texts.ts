@@ -2,8 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../../../shared/contract.ts';
 import { en } from '../../../shared/i18n/en.ts';
 import { ru } from '../../../shared/i18n/ru.ts';
-import { uiEn } from '../../../renderer/src/i18n/en.ts';
-import { uiRu } from '../../../renderer/src/i18n/ru.ts';
+import { uiTexts } from '../../../renderer/src/i18n/resources.ts';
 
 /** The app's own texts, so page objects find elements by what a user reads, in either language. */
 export function texts(language: Language): TFunction {
@@ -11,8 +10,8 @@ export function texts(language: Language): TFunction {
   void instance.init({
     lng: language,
     resources: {
-      en: { translation: { ...en, ui: uiEn } },
-      ru: { translation: { ...ru, ui: uiRu } },
+      en: { translation: { ...en, ui: uiTexts('en') } },
+      ru: { translation: { ...ru, ui: uiTexts('ru') } },
     },
     initAsync: false,
     interpolation: { escapeValue: false },

@@ -1,29 +1,50 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../../shared/contract.ts';
+import { canGoBack, currentRoute, goBack, navigate, useRoute } from '../../app/navigation.ts';
 import { useLock } from '../../app/queries.ts';
+import { openQuickNote } from '../../app/quick-note.ts';
 import { isMac } from '../../app/shortcuts.ts';
+import { useModShiftShortcut } from '../../app/use-shortcut.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { Logo } from '../../components/Logo.tsx';
 import { useErrorText } from '../../lib/errors.ts';
-import { SettingsArea } from '../settings/SettingsArea.tsx';
-import { AREAS, type Area } from './areas.ts';
+import { QuickNoteDialog } from '../notes/QuickNoteDialog.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
+import { AREAS, areaOf, routeOf } from './areas.ts';
+import { AreaView } from './AreaView.tsx';
 import { Icon } from './icons.tsx';
-import { PlaceholderAreaView } from './PlaceholderArea.tsx';
+
+/** Screens reached from another one, with a way back to it. */
+const SUB_PAGES = new Set(['person', 'agency', 'search', 'import']);
+
+/** Opens the quick note for the person whose page is open, if any. */
+function quickNoteHere(): void {
+  const route = currentRoute();
+  openQuickNote(route.area === 'person' ? [route.id] : []);
+}
 
 /** The unlocked app: the areas on the left, the lock button always in sight. */
 export function Shell({ status }: { status: VaultStatus }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const lock = useLock();
-  const [area, setArea] = useState<Area>('people');
+  const route = useRoute();
+  const area = areaOf(route);
   const [showAttempts, setShowAttempts] = useState(status.failedAttemptsBeforeUnlock > 0);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const main = useRef<HTMLElement>(null);
+  // A new screen: move focus to its title (screens render theirs once their data is there).
   useEffect(() => {
-    heading.current?.focus();
-  }, [area]);
+    const focusTitle = () => main.current?.querySelector<HTMLElement>('h1')?.focus();
+    focusTitle();
+    const frame = requestAnimationFrame(focusTitle);
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [route]);
+  useModShiftShortcut('n', quickNoteHere);
 
   return (
     <div className="shell">
@@ -41,7 +62,7 @@ export function Shell({ status }: { status: VaultStatus }) {
                   className="nav__item"
                   aria-current={item === area ? 'page' : undefined}
                   onClick={() => {
-                    setArea(item);
+                    navigate(routeOf(item));
                   }}
                 >
                   <Icon name={item} />
@@ -70,7 +91,31 @@ export function Shell({ status }: { status: VaultStatus }) {
           <LanguageSwitcher tone="dark" />
         </div>
       </aside>
-      <main className="main">
+      <main className="main" ref={main}>
+        {status.demo ? (
+          <p className="demo-banner" role="note">
+            {t('ui.shell.demo')}
+          </p>
+        ) : null}
+        <div className="topbar">
+          {canGoBack() && SUB_PAGES.has(route.area) ? (
+            <Button variant="quiet" onPress={goBack} className="topbar__back">
+              <Icon name="back" size={18} />
+              <span>{t('ui.shell.back')}</span>
+            </Button>
+          ) : null}
+          <SearchBox />
+          <Button
+            variant="secondary"
+            onPress={quickNoteHere}
+            aria-keyshortcuts={isMac() ? 'Meta+Shift+N' : 'Control+Shift+N'}
+            className="topbar__note"
+          >
+            <Icon name="note" size={18} />
+            <span>{t('ui.shell.newNote')}</span>
+            <kbd aria-hidden="true">{isMac() ? '⌘⇧N' : 'Ctrl+Shift+N'}</kbd>
+          </Button>
+        </div>
         {lock.isError ? <Alert tone="error">{errorText(lock.error)}</Alert> : null}
         {showAttempts ? (
           <Alert
@@ -89,15 +134,9 @@ export function Shell({ status }: { status: VaultStatus }) {
             {t('ui.shell.failedAttempts', { count: status.failedAttemptsBeforeUnlock })}
           </Alert>
         ) : null}
-        <h1 ref={heading} tabIndex={-1} className="main__title">
-          {t(`ui.shell.areas.${area}`)}
-        </h1>
-        {area === 'settings' ? (
-          <SettingsArea status={status} />
-        ) : (
-          <PlaceholderAreaView area={area} />
-        )}
+        <AreaView route={route} status={status} />
       </main>
+      <QuickNoteDialog />
     </div>
   );
 }

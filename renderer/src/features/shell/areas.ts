@@ -1,4 +1,37 @@
-/** The areas of the unlocked app, in the order of the sidebar. Later issues fill them. */
-export const AREAS = ['people', 'agencies', 'risk', 'shares', 'backups', 'settings'] as const;
+import type { Route } from '../../app/navigation.ts';
+
+/** The areas of the unlocked app, in the order of the sidebar. */
+export const AREAS = [
+  'people',
+  'pipeline',
+  'map',
+  'agencies',
+  'partners',
+  'risk',
+  'shares',
+  'backups',
+  'settings',
+] as const;
 export type Area = (typeof AREAS)[number];
-export type PlaceholderArea = Exclude<Area, 'settings'>;
+/** Areas later issues fill; until then they say so. */
+export type PlaceholderArea = Extract<Area, 'risk' | 'shares' | 'backups'>;
+
+/** Which sidebar item a route belongs to (a person page is under People). */
+export function areaOf(route: Route): Area | null {
+  switch (route.area) {
+    case 'person':
+    case 'import':
+      return 'people';
+    case 'agency':
+      return 'agencies';
+    case 'search':
+      return null;
+    default:
+      return route.area;
+  }
+}
+
+/** The route a sidebar item opens. */
+export function routeOf(area: Area): Route {
+  return area === 'map' ? { area: 'map', focusPersonId: null } : { area };
+}

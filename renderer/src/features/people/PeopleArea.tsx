@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { ScreenTitle } from '../../components/ScreenTitle.tsx';
+
+/** Placeholder: being built. */
+export function PeopleArea() {
+  const { t } = useTranslation();
+  return <ScreenTitle>{t('ui.shell.areas.people')}</ScreenTitle>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function PersonPage({ id }: { id: number }) {
+  return <p>PersonPage {String(id)}</p>;
+}

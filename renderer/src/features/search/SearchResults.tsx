@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function SearchResults({ text }: { text: string }) {
+  return <p>SearchResults {text}</p>;
+}

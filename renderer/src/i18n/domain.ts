@@ -1,0 +1,234 @@
+/**
+ * The domain's words (shared/domain.ts lists) in both languages: stages, spheres, kinds of
+ * notes … Every feature labels these values from here, so a stage is called the same on the
+ * list, the board, the map and the person page. Mounted under `ui.domain`.
+ */
+import type {
+  CLOSED_REASONS,
+  CONSENT_LEVELS,
+  NOTE_KINDS,
+  OFFER_KINDS,
+  OFFER_STATUSES,
+  PARTNER_KINDS,
+  PARTNER_TRUST,
+  REFORM_ORIENTATIONS,
+  RELATIONSHIP_KINDS,
+  SPHERES,
+  STAGES,
+  STANCES,
+} from '../../../shared/domain.ts';
+import type { RELATIONSHIP_ROLES } from '../../../shared/records.ts';
+
+type Labels<T extends readonly string[]> = Record<T[number], string>;
+
+export interface DomainLabels {
+  sphere: Labels<typeof SPHERES>;
+  stage: Labels<typeof STAGES>;
+  closedReason: Labels<typeof CLOSED_REASONS>;
+  reformOrientation: Labels<typeof REFORM_ORIENTATIONS>;
+  consent: Labels<typeof CONSENT_LEVELS>;
+  relationshipKind: Labels<typeof RELATIONSHIP_KINDS>;
+  /** What the other person is to the one whose page this is. */
+  relationshipRole: Labels<typeof RELATIONSHIP_ROLES>;
+  noteKind: Labels<typeof NOTE_KINDS>;
+  stance: Labels<typeof STANCES>;
+  offerKind: Labels<typeof OFFER_KINDS>;
+  offerStatus: Labels<typeof OFFER_STATUSES>;
+  partnerKind: Labels<typeof PARTNER_KINDS>;
+  partnerTrust: Labels<typeof PARTNER_TRUST>;
+}
+
+export const domainEn: DomainLabels = {
+  sphere: {
+    judiciary: 'Judiciary',
+    military_courts: 'Military courts',
+    police: 'Police',
+    prosecution: 'Prosecution',
+    migration: 'Migration',
+    juvenile_justice: 'Juvenile justice',
+    armed_forces: 'Armed forces',
+    police_education: 'Police education',
+    legislature: 'Legislature',
+    executive: 'Executive',
+    international_organisation: 'International organisation',
+    other: 'Other',
+  },
+  stage: {
+    watching: 'Watching',
+    vetting: 'Vetting',
+    approach_planned: 'Approach planned',
+    in_contact: 'In contact',
+    collaborating: 'Collaborating',
+    partner: 'Partner',
+    dormant: 'Dormant',
+    moved_on: 'Moved on',
+    closed: 'Closed',
+  },
+  closedReason: { cynic: 'Career-minded cynic', hostile: 'Hostile', unresponsive: 'Unresponsive' },
+  reformOrientation: {
+    reformer: 'Reformer',
+    pragmatic: 'Pragmatic',
+    unknown: 'Unknown',
+    status_quo: 'Status quo',
+    hostile: 'Hostile',
+  },
+  consent: {
+    not_asked: 'Not asked',
+    internal: 'Internal only',
+    trusted_partners: 'Trusted partners',
+    public: 'Public',
+  },
+  relationshipKind: {
+    introduced_by: 'was introduced by',
+    subordinate_of: 'is a subordinate of',
+    superior_of: 'is a superior of',
+    colleague: 'is a colleague of',
+    knows: 'knows',
+    influences: 'influences',
+  },
+  relationshipRole: {
+    introducer: 'Introduced us',
+    introduced: 'We were introduced through this person',
+    superior: 'Superior',
+    subordinate: 'Subordinate',
+    colleague: 'Colleague',
+    knows: 'Knows',
+    influencer: 'Has influence on',
+    influenced: 'Influenced by this person',
+  },
+  noteKind: {
+    meeting: 'Meeting',
+    seminar: 'Seminar or round table',
+    conference: 'Conference',
+    reception: 'Reception',
+    letter_sent: 'Letter sent',
+    letter_received: 'Letter received',
+    call: 'Call',
+    court_hearing: 'Court hearing attended',
+    public_statement: 'Public statement observed',
+    trip: 'Trip or internship',
+    materials: 'Materials or translation provided',
+    introduction: 'Introduction made',
+  },
+  stance: { supportive: 'Supportive', mixed: 'Mixed', neutral: 'Neutral', opposed: 'Opposed' },
+  offerKind: {
+    international_seminar: 'International seminar',
+    domestic_seminar: 'Domestic seminar',
+    internship: 'Internship',
+    study_trip: 'Study trip',
+    translation: 'Translation',
+    training_materials: 'Training materials',
+    introduction: 'Introduction',
+    funding: 'Funding arranged',
+    legal_support: 'Legal support',
+  },
+  offerStatus: {
+    idea: 'Idea',
+    proposed: 'Proposed',
+    accepted: 'Accepted',
+    done: 'Done',
+    declined: 'Declined',
+  },
+  partnerKind: { international: 'International', domestic: 'Domestic' },
+  partnerTrust: { high: 'High', medium: 'Medium', low: 'Low' },
+};
+
+export const domainRu: DomainLabels = {
+  sphere: {
+    judiciary: 'Судебная система',
+    military_courts: 'Военные суды',
+    police: 'Полиция',
+    prosecution: 'Прокуратура',
+    migration: 'Миграция',
+    juvenile_justice: 'Ювенальная юстиция',
+    armed_forces: 'Вооружённые силы',
+    police_education: 'Полицейское образование',
+    legislature: 'Законодательная власть',
+    executive: 'Исполнительная власть',
+    international_organisation: 'Международная организация',
+    other: 'Другое',
+  },
+  stage: {
+    watching: 'Наблюдаем',
+    vetting: 'Проверяем',
+    approach_planned: 'Подход спланирован',
+    in_contact: 'На связи',
+    collaborating: 'Сотрудничаем',
+    partner: 'Партнёр',
+    dormant: 'Пауза',
+    moved_on: 'Сменил место',
+    closed: 'Закрыто',
+  },
+  closedReason: { cynic: 'Карьерист-циник', hostile: 'Враждебен', unresponsive: 'Не отвечает' },
+  reformOrientation: {
+    reformer: 'Реформатор',
+    pragmatic: 'Прагматик',
+    unknown: 'Неизвестно',
+    status_quo: 'За статус-кво',
+    hostile: 'Враждебен',
+  },
+  consent: {
+    not_asked: 'Не спрашивали',
+    internal: 'Только внутри',
+    trusted_partners: 'Доверенным партнёрам',
+    public: 'Публично',
+  },
+  relationshipKind: {
+    introduced_by: 'представлен через',
+    subordinate_of: 'подчинённый',
+    superior_of: 'руководитель',
+    colleague: 'коллега',
+    knows: 'знаком с',
+    influences: 'влияет на',
+  },
+  relationshipRole: {
+    introducer: 'Познакомил нас',
+    introduced: 'Через этого человека мы познакомились',
+    superior: 'Руководитель',
+    subordinate: 'Подчинённый',
+    colleague: 'Коллега',
+    knows: 'Знаком',
+    influencer: 'Влияет на него',
+    influenced: 'Под его влиянием',
+  },
+  noteKind: {
+    meeting: 'Встреча',
+    seminar: 'Семинар или круглый стол',
+    conference: 'Конференция',
+    reception: 'Приём',
+    letter_sent: 'Письмо отправлено',
+    letter_received: 'Письмо получено',
+    call: 'Звонок',
+    court_hearing: 'Посещение заседания',
+    public_statement: 'Публичное заявление',
+    trip: 'Поездка или стажировка',
+    materials: 'Материалы или перевод',
+    introduction: 'Знакомство',
+  },
+  stance: {
+    supportive: 'Поддерживает',
+    mixed: 'Неоднозначно',
+    neutral: 'Нейтрально',
+    opposed: 'Против',
+  },
+  offerKind: {
+    international_seminar: 'Международный семинар',
+    domestic_seminar: 'Семинар в стране',
+    internship: 'Стажировка',
+    study_trip: 'Учебная поездка',
+    translation: 'Перевод',
+    training_materials: 'Учебные материалы',
+    introduction: 'Знакомство с коллегами',
+    funding: 'Финансирование',
+    legal_support: 'Юридическая помощь',
+  },
+  offerStatus: {
+    idea: 'Идея',
+    proposed: 'Предложено',
+    accepted: 'Принято',
+    done: 'Выполнено',
+    declined: 'Отклонено',
+  },
+  partnerKind: { international: 'Международная', domestic: 'Местная' },
+  partnerTrust: { high: 'Высокое', medium: 'Среднее', low: 'Низкое' },
+};
