@@ -42,8 +42,8 @@ export function SelectField<V extends string>({
   return (
     <Select
       className="field"
-      selectedKey={value}
-      onSelectionChange={(key) => {
+      value={value}
+      onChange={(key) => {
         if (key !== null) onChange(String(key) as V);
       }}
       isInvalid={Boolean(errorMessage)}
