@@ -237,3 +237,18 @@ export const graph = z.strictObject({
 });
 export type Graph = z.output<typeof graph>;
 export type GraphNode = z.output<typeof graphNode>;
+
+/**
+ * The editable fields of a record, for an update: the update channels take exactly the
+ * input schema (strict), not the record with its id, timestamps and joined names.
+ */
+export function editableFields<S extends z.ZodObject>(
+  schema: S,
+  record: Record<string, unknown>,
+): z.input<S> {
+  return Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((key) => key in record)
+      .map((key) => [key, record[key]]),
+  ) as z.input<S>;
+}
