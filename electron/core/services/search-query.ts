@@ -10,13 +10,21 @@ const MAX_WORDS = 12;
 
 /** The words of a query, folded; empty if nothing searchable was typed. */
 export function queryWords(text: string): string[] {
-  return (foldForSearch(text).match(WORD) ?? []).slice(0, MAX_WORDS);
+  const words = (foldForSearch(text).match(WORD) ?? []).slice(0, MAX_WORDS);
+  // A one-letter word ("в", "a") matches nearly everything as a prefix: it narrows nothing
+  // and costs a scan of the whole index, so it counts only when it is all that was typed.
+  const longer = words.filter((word) => word.length > 1);
+  return longer.length > 0 ? longer : words;
 }
 
-/** `"word1"* "word2"*`, or null when there is nothing to search for. */
+/**
+ * `"word1"* "word2"*`, or null when there is nothing to search for. A lone one-letter word is
+ * matched whole, not as a prefix.
+ */
 export function matchQuery(text: string): string | null {
   const words = queryWords(text);
-  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');
+  if (words.length === 0) return null;
+  return words.map((word) => (word.length > 1 ? `"${word}"*` : `"${word}"`)).join(' ');
 }
 
 export interface SnippetPart {
