@@ -11,6 +11,7 @@ import { isVaultError } from '../core/errors.ts';
 import type { VaultOptions } from '../core/vault/vault.ts';
 import { CliError } from './cli-error.ts';
 import type { CommandContext } from './commands/context.ts';
+import { demo } from './commands/demo.ts';
 import { info } from './commands/info.ts';
 import { init } from './commands/init.ts';
 import { passwd } from './commands/passwd.ts';
@@ -23,6 +24,7 @@ const COMMANDS = {
   info: { run: info, options: [] },
   verify: { run: verify, options: ['recovery'] },
   passwd: { run: passwd, options: ['recovery'] },
+  demo: { run: demo, options: ['people', 'seed'] },
 } as const satisfies Record<
   string,
   { run: (context: CommandContext) => Promise<number>; options: readonly string[] }
@@ -102,12 +104,22 @@ async function dispatch(
       t('cli.usageBadOption', { option: '--recovery', command: name }),
     );
   }
+  for (const option of ['people', 'seed'] as const) {
+    if (parsed[option] !== undefined && !(command.options as readonly string[]).includes(option)) {
+      throw new CliError(
+        EXIT.usage,
+        t('cli.usageBadOption', { option: `--${option}`, command: name }),
+      );
+    }
+  }
   called.file = parsed.file;
   const secrets = createSecretReader(io, t);
   try {
     return await command.run({
       file: parsed.file,
       recovery: parsed.recovery,
+      people: parsed.people,
+      seed: parsed.seed,
       io,
       t,
       language,
@@ -123,15 +135,20 @@ function parseCommandArguments(
   command: CommandName,
   args: string[],
   t: TFunction,
-): { file: string; recovery: boolean; help: boolean } {
-  let values: { recovery?: boolean; help?: boolean };
+): { file: string; recovery: boolean; help: boolean; people?: string; seed?: string } {
+  let values: { recovery?: boolean; help?: boolean; people?: string; seed?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       strict: true,
-      options: { recovery: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        recovery: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        people: { type: 'string' },
+        seed: { type: 'string' },
+      },
     }));
   } catch (error) {
     const option =
@@ -144,5 +161,11 @@ function parseCommandArguments(
   const [file, ...extra] = positionals;
   if (file === undefined) throw new CliError(EXIT.usage, t('cli.usageMissingFile', { command }));
   if (extra.length > 0) throw new CliError(EXIT.usage, t('cli.usageTooManyArguments', { command }));
-  return { file, recovery: values.recovery ?? false, help: false };
+  return {
+    file,
+    recovery: values.recovery ?? false,
+    help: false,
+    people: values.people,
+    seed: values.seed,
+  };
 }

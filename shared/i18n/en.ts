@@ -169,15 +169,18 @@ export const en = {
       '  info FILE            show the format and key-slot settings (no passphrase needed)',
       '  verify FILE          decrypt and check the vault; print its tables and row counts',
       '  passwd FILE          change the passphrase (the recovery key stays the same)',
+      '  demo FILE --people N create a new vault filled with fictional data for trying the app',
       '',
       'Options:',
       '  --recovery           verify, passwd: unlock with the recovery key instead of the passphrase',
+      '  --people N           demo: how many fictional persons (1–50,000; ten case notes each)',
+      '  --seed S             demo: the same seed gives the same data (default 1)',
       '  -h, --help           show this help',
       '  --version            show the version',
       '',
       'Passphrases are never taken from the command line. In a terminal they are asked for',
       'without echo; otherwise they are read from standard input, one per line:',
-      '  init: the new passphrase · verify: the passphrase · passwd: the current one, then the new one.',
+      '  init, demo: the new passphrase · verify: the passphrase · passwd: the current one, then the new one.',
       '',
       'Exit codes: 0 ok · 1 other error · 2 usage · 3 wrong passphrase or recovery key ·',
       '4 not a vault, damaged, altered or cut short · 5 made by a newer version · 6 open in another process.',
@@ -236,6 +239,15 @@ export const en = {
     },
     passwd: {
       changed: 'Changed the passphrase of {{file}}. The recovery key is the same as before.',
+    },
+    demo: {
+      usagePeople:
+        'demo needs the number of persons, a whole number from {{min}} to {{max}}: confidant demo FILE --people 200.',
+      usageSeed:
+        'The seed must be a whole number from 0 to {{max}}: confidant demo FILE --people 200 --seed 7.',
+      generating: 'Filling the vault with fictional data…',
+      filled:
+        'Filled it with fictional demo data (seed {{seed}}): {{persons}} persons, {{agencies}} agencies, {{partners}} partner organisations, {{relationships}} relationships, {{notes}} case notes, {{offers}} offers. The app marks it as a demo vault.',
     },
     units: {
       B: '{{n}} B',

@@ -25,7 +25,7 @@ import {
   generateMasterKey,
 } from '../../electron/core/crypto/keyslots.ts';
 import { generateRecoverySecret } from '../../electron/core/crypto/recovery-key.ts';
-import { migrate } from '../../electron/core/db/migrate.ts';
+import { latestSchemaVersion, migrate } from '../../electron/core/db/migrate.ts';
 import { openDatabase } from '../../electron/core/db/open-database.ts';
 import { Vault, type VaultOptions } from '../../electron/core/vault/vault.ts';
 import { en } from '../../shared/i18n/en.ts';
@@ -347,7 +347,9 @@ describe('confidant verify', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`${path} decrypts and its database is intact.`);
-    expect(run.stdout).toMatch(/^Schema version:\s+1$/m);
+    expect(run.stdout).toMatch(
+      new RegExp(`^Schema version:\\s+${String(latestSchemaVersion())}$`, 'm'),
+    );
     expect(run.stdout).toMatch(/^Integrity check:\s+ok$/m);
     expect(run.stdout).toMatch(new RegExp(`^ +audit_events +${counts.audit_events}$`, 'm'));
     expect(run.stdout).toMatch(new RegExp(`^ +settings +${counts.settings}$`, 'm'));

@@ -6,6 +6,9 @@ import type { CliIo, SecretReader } from '../io.ts';
 export interface CommandContext {
   file: string;
   recovery: boolean;
+  /** demo: --people and --seed as typed; the command checks them. */
+  people?: string | undefined;
+  seed?: string | undefined;
   io: CliIo;
   t: TFunction;
   language: string;

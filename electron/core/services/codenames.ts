@@ -175,8 +175,11 @@ const NOUNS = [
   'Zephyr',
 ] as const;
 
-function pick<T>(list: readonly T[]): T {
-  return list[randomInt(list.length)] as T;
+/** A whole number from 0 up to (not including) `max`. */
+export type RandomBelow = (max: number) => number;
+
+function pick<T>(list: readonly T[], random: RandomBelow): T {
+  return list[random(list.length)] as T;
 }
 
 /** The key codenames are unique by: case, script and Unicode form do not make a new one. */
@@ -201,9 +204,14 @@ export function revealsName(codename: string, fullName: string): boolean {
  * A fresh codename that `isTaken` does not know and that shares no word with `fullName`.
  * 84 × 80 × 90 ≈ 600,000 combinations: a vault of 10,000 persons finds one in a try or two.
  */
-export function generateCodename(isTaken: (codename: string) => boolean, fullName = ''): string {
+export function generateCodename(
+  isTaken: (codename: string) => boolean,
+  fullName = '',
+  /** Tests and the seeded demo data pass their own; otherwise crypto's randomInt. */
+  random: RandomBelow = (max) => randomInt(max),
+): string {
   for (let attempt = 0; attempt < 1000; attempt++) {
-    const candidate = `${pick(ADJECTIVES)} ${pick(NOUNS)} ${String(randomInt(10, 100))}`;
+    const candidate = `${pick(ADJECTIVES, random)} ${pick(NOUNS, random)} ${String(10 + random(90))}`;
     if (!isTaken(candidate) && !revealsName(candidate, fullName)) return candidate;
   }
   throw new Error('no free codename found');
