@@ -284,7 +284,6 @@ interface ListRow {
   consent: PersonListRow['consent'];
   owner: string;
   next_follow_up: string | null;
-  tags: string | null;
   archived: number;
 }
 
@@ -340,7 +339,6 @@ export function listPersons(
     .prepare(
       `SELECT p.id, p.codename, p.full_name, p.position, p.agency_id, a.name AS agency_name,
          p.sphere, p.region, p.stage, p.consent, p.owner, p.next_follow_up,
-         (SELECT group_concat(tag, char(31)) FROM person_tags t WHERE t.person_id = p.id) AS tags,
          p.archived_at IS NOT NULL AS archived
        FROM persons p LEFT JOIN agencies a ON a.id = p.agency_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -348,6 +346,15 @@ export function listPersons(
     )
     .all(...params) as ListRow[];
   const total = db.prepare('SELECT count(*) FROM persons').pluck().get() as number;
+  // One pass over the tags beats a subquery per row (10,000 index lookups) by far.
+  const tags = new Map<number, string[]>();
+  for (const { person_id: id, tag } of db
+    .prepare('SELECT person_id, tag FROM person_tags ORDER BY tag')
+    .iterate() as Iterable<{ person_id: number; tag: string }>) {
+    const list = tags.get(id);
+    if (list) list.push(tag);
+    else tags.set(id, [tag]);
+  }
   return {
     total,
     rows: rows.map((row) => ({
@@ -363,7 +370,7 @@ export function listPersons(
       consent: row.consent,
       owner: row.owner,
       nextFollowUp: row.next_follow_up,
-      tags: row.tags ? row.tags.split('\u001f').sort() : [],
+      tags: tags.get(row.id) ?? [],
       archived: row.archived === 1,
     })),
   };
