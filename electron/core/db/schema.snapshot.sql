@@ -153,8 +153,7 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
   content = '',
   contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3',
-  detail = column
+  prefix = '2 3'
 );
 
 CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;

@@ -1,6 +1,6 @@
 /**
  * Search across persons, agencies and notes: one FTS5 query over the contentless index,
- * ranked by bm25 with titles (names, codenames, agency names, note titles) weighing 4× the
+ * ranked by bm25 with titles (names, codenames, agency names, note titles) weighing 8× the
  * rest, then the hits' text read from their tables to cut a snippet. Restricted notes are
  * found too: search never leaves the vault.
  */
@@ -9,6 +9,9 @@ import type { SearchHit } from '../../../shared/records.ts';
 import { decodeSearchRowid } from './search-index.ts';
 import { matchQuery, queryWords, snippet } from './search-query.ts';
 
+/** A word in a name, codename, agency name or note title counts this many times one in a text. */
+const TITLE_WEIGHT = 8;
+
 export function search(db: Database, text: string, limit: number): SearchHit[] {
   const match = matchQuery(text);
   if (!match) return [];
@@ -16,7 +19,7 @@ export function search(db: Database, text: string, limit: number): SearchHit[] {
   const rowids = db
     .prepare(
       `SELECT rowid FROM search_index WHERE search_index MATCH ?
-       ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ?`,
+       ORDER BY bm25(search_index, ${String(TITLE_WEIGHT)}, 1.0) LIMIT ?`,
     )
     .pluck()
     .all(match, limit) as number[];
