@@ -1,0 +1,86 @@
+/**
+ * The people list's search, filters and sorting, kept outside the component so they survive
+ * opening a person and coming Back (the list is unmounted meanwhile). Locking reloads the page,
+ * which forgets them with everything else.
+ */
+import { useSyncExternalStore } from 'react';
+import type { PersonQuery } from '../../../../shared/records.ts';
+
+export type PeopleFilters = PersonQuery;
+
+export const DEFAULT_FILTERS: PeopleFilters = {
+  text: '',
+  spheres: [],
+  stages: [],
+  agencyIds: [],
+  regions: [],
+  owners: [],
+  consents: [],
+  tags: [],
+  followUpDue: false,
+  archived: 'active',
+  sort: 'name',
+  descending: false,
+};
+
+let filters: PeopleFilters = DEFAULT_FILTERS;
+/** What is typed in the search box (the query follows it after a short pause). */
+let typed = '';
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function setFilters(change: Partial<PeopleFilters>): void {
+  filters = { ...filters, ...change };
+  emit();
+}
+
+export function setTyped(text: string): void {
+  typed = text;
+  emit();
+}
+
+/** Everything but the sort order back to the start (the "Clear filters" button). */
+export function clearFilters(): void {
+  filters = { ...DEFAULT_FILTERS, sort: filters.sort, descending: filters.descending };
+  typed = '';
+  emit();
+}
+
+export function usePeopleFilters(): PeopleFilters {
+  return useSyncExternalStore(subscribe, () => filters);
+}
+
+export function useTyped(): string {
+  return useSyncExternalStore(subscribe, () => typed);
+}
+
+/** Whether anything narrows the list (search text or a filter), sorting aside. */
+export function isFiltered(value: PeopleFilters): boolean {
+  return (
+    value.text.trim() !== '' ||
+    value.spheres.length > 0 ||
+    value.stages.length > 0 ||
+    value.agencyIds.length > 0 ||
+    value.regions.length > 0 ||
+    value.owners.length > 0 ||
+    value.consents.length > 0 ||
+    value.tags.length > 0 ||
+    value.followUpDue ||
+    value.archived !== 'active'
+  );
+}
+
+/** For component tests. */
+export function resetPeopleFilters(): void {
+  filters = DEFAULT_FILTERS;
+  typed = '';
+  emit();
+}
