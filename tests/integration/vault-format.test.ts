@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../electron/core/repos/audit-events.ts';
 import { getSetting, setSetting } from '../../electron/core/repos/settings.ts';
 import { inspectVaultFile } from '../../electron/core/vault/inspect.ts';
+import { latestSchemaVersion } from '../../electron/core/db/migrate.ts';
 import { Vault } from '../../electron/core/vault/vault.ts';
 import { FAST_KDF } from '../helpers/fast-kdf.ts';
 import { readVault, type ReadSteps } from '../helpers/independent-reader.ts';
@@ -48,6 +49,9 @@ describe('the v1 fixture', () => {
       const vault = await Vault.unlock(copyOfFixture(), secret);
       expect(getSetting(vault.db, 'fixture.note')).toBe(fixture.note);
       expect(listAuditEvents(vault.db, 1000)).toHaveLength(fixture.auditEvents);
+      // Made at schema 1 (before the domain tables): upgraded on unlock, its data kept.
+      expect(vault.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+      expect(vault.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(0);
       await vault.lock();
     });
 

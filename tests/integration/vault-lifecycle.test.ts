@@ -165,7 +165,14 @@ describe('unlocking', () => {
   it('upgrades an older schema on unlock and saves the upgrade', async () => {
     const { path, vault } = await createTestVault(tempDir());
     // Make the saved image look like a vault from before the first migration.
-    vault.db.exec('DROP TABLE settings; DROP TABLE audit_events;');
+    const tables = vault.db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'",
+      )
+      .pluck()
+      .all() as string[];
+    vault.db.pragma('foreign_keys = OFF');
+    for (const table of tables) vault.db.exec(`DROP TABLE "${table}"`);
     vault.db.pragma('user_version = 0');
     await vault.save();
     await vault.lock();

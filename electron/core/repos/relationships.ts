@@ -56,11 +56,10 @@ export function relationshipPersons(
   db: Database,
   id: number,
 ): { from: number; to: number } | undefined {
-  return db
-    .prepare(
-      'SELECT from_person_id AS "from", to_person_id AS "to" FROM relationships WHERE id = ?',
-    )
-    .get(id) as { from: number; to: number } | undefined;
+  const row = db
+    .prepare('SELECT from_person_id, to_person_id FROM relationships WHERE id = ?')
+    .get(id) as { from_person_id: number; to_person_id: number } | undefined;
+  return row && { from: row.from_person_id, to: row.to_person_id };
 }
 
 export function deleteRelationship(db: Database, id: number): void {
