@@ -12,6 +12,8 @@ CREATE INDEX person_tags_by_tag ON person_tags (tag, person_id);
 
 CREATE INDEX persons_by_agency ON persons (agency_id);
 
+CREATE INDEX persons_by_name ON persons (name_key, id);
+
 CREATE INDEX relationships_by_to ON relationships (to_person_id);
 
 CREATE INDEX stage_changes_by_person ON stage_changes (person_id);
@@ -48,7 +50,6 @@ CREATE TABLE case_notes (
     'letter_sent', 'letter_received', 'call', 'court_hearing', 'public_statement', 'trip',
     'materials', 'introduction')),
   title TEXT NOT NULL DEFAULT '' CHECK (length(title) <= 200),
-  body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 100000),
   asked_for TEXT NOT NULL DEFAULT '' CHECK (length(asked_for) <= 5000),
   offered TEXT NOT NULL DEFAULT '' CHECK (length(offered) <= 5000),
   follow_up_on TEXT CHECK (follow_up_on IS NULL OR date(follow_up_on) IS follow_up_on),
@@ -58,6 +59,8 @@ CREATE TABLE case_notes (
   stance TEXT CHECK (stance IN ('supportive', 'mixed', 'neutral', 'opposed')),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
+  -- The markdown body last, after the columns lists and search read (see persons).
+  body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 100000),
   CHECK (kind = 'public_statement' OR (source = '' AND stance IS NULL))
 ) STRICT;
 
@@ -124,15 +127,17 @@ CREATE TABLE persons (
   influence INTEGER CHECK (influence BETWEEN 1 AND 5),
   reform_orientation TEXT NOT NULL CHECK (reform_orientation IN ('reformer', 'pragmatic',
     'unknown', 'status_quo', 'hostile')),
-  sincerity_concern TEXT NOT NULL DEFAULT '' CHECK (length(sincerity_concern) <= 5000),
-  needs TEXT NOT NULL DEFAULT '' CHECK (length(needs) <= 5000),
   consent TEXT NOT NULL CHECK (consent IN ('not_asked', 'internal', 'trusted_partners', 'public')),
   owner TEXT NOT NULL DEFAULT '' CHECK (length(owner) <= 200),
   next_follow_up TEXT CHECK (next_follow_up IS NULL OR date(next_follow_up) IS next_follow_up),
-  about TEXT NOT NULL DEFAULT '' CHECK (length(about) <= 20000),
   archived_at TEXT,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- Long texts last: SQLite reads a row's columns in order, through any overflow pages of
+  -- the ones before, so the list's columns come first and stay fast to read.
+  sincerity_concern TEXT NOT NULL DEFAULT '' CHECK (length(sincerity_concern) <= 5000),
+  needs TEXT NOT NULL DEFAULT '' CHECK (length(needs) <= 5000),
+  about TEXT NOT NULL DEFAULT '' CHECK (length(about) <= 20000)
 ) STRICT;
 
 CREATE TABLE relationships (

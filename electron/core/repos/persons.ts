@@ -271,21 +271,8 @@ const ORDER_BY: Record<PersonQuery['sort'], string> = {
   updated: 'p.updated_at',
 };
 
-interface ListRow {
-  id: number;
-  codename: string;
-  full_name: string;
-  position: string;
-  agency_id: number | null;
-  agency_name: string | null;
-  sphere: PersonListRow['sphere'];
-  region: string;
-  stage: Stage;
-  consent: PersonListRow['consent'];
-  owner: string;
-  next_follow_up: string | null;
-  archived: number;
-}
+/** A row as SQLite returns it, before tags are added and `archived` becomes a boolean. */
+type ListRow = Omit<PersonListRow, 'tags' | 'archived'> & { archived: number | boolean };
 
 /** The people list: every filter of the list screen, one query. */
 export function listPersons(
@@ -337,12 +324,14 @@ export function listPersons(
     .join(', ');
   const rows = db
     .prepare(
-      `SELECT p.id, p.codename, p.full_name, p.position, p.agency_id, a.name AS agency_name,
-         p.sphere, p.region, p.stage, p.consent, p.owner, p.next_follow_up,
-         p.archived_at IS NOT NULL AS archived
+      // Named as the record's fields, so each row becomes the record in place: at 10,000 rows
+      // a second object per row costs more than the query.
+      `SELECT p.id, p.codename, p.full_name AS fullName, p.position, p.agency_id AS agencyId,
+         a.name AS agencyName, p.sphere, p.region, p.stage, p.consent, p.owner,
+         p.next_follow_up AS nextFollowUp, p.archived_at IS NOT NULL AS archived
        FROM persons p LEFT JOIN agencies a ON a.id = p.agency_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${order}, p.name_key, p.id`,
+       ORDER BY ${order}${query.sort === 'name' ? '' : `, p.name_key ${direction}`}, p.id ${direction}`,
     )
     .all(...params) as ListRow[];
   const total = db.prepare('SELECT count(*) FROM persons').pluck().get() as number;
@@ -355,25 +344,9 @@ export function listPersons(
     if (list) list.push(tag);
     else tags.set(id, [tag]);
   }
-  return {
-    total,
-    rows: rows.map((row) => ({
-      id: row.id,
-      codename: row.codename,
-      fullName: row.full_name,
-      position: row.position,
-      agencyId: row.agency_id,
-      agencyName: row.agency_name,
-      sphere: row.sphere,
-      region: row.region,
-      stage: row.stage,
-      consent: row.consent,
-      owner: row.owner,
-      nextFollowUp: row.next_follow_up,
-      tags: tags.get(row.id) ?? [],
-      archived: row.archived === 1,
-    })),
-  };
+  for (const row of rows)
+    Object.assign(row, { tags: tags.get(row.id) ?? [], archived: row.archived === 1 });
+  return { total, rows: rows as unknown as PersonListRow[] };
 }
 
 /** The values the list's filters offer: only those in use. */

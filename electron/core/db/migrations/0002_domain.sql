@@ -62,19 +62,23 @@ CREATE TABLE persons (
   influence INTEGER CHECK (influence BETWEEN 1 AND 5),
   reform_orientation TEXT NOT NULL CHECK (reform_orientation IN ('reformer', 'pragmatic',
     'unknown', 'status_quo', 'hostile')),
-  sincerity_concern TEXT NOT NULL DEFAULT '' CHECK (length(sincerity_concern) <= 5000),
-  needs TEXT NOT NULL DEFAULT '' CHECK (length(needs) <= 5000),
   consent TEXT NOT NULL CHECK (consent IN ('not_asked', 'internal', 'trusted_partners', 'public')),
   owner TEXT NOT NULL DEFAULT '' CHECK (length(owner) <= 200),
   next_follow_up TEXT CHECK (next_follow_up IS NULL OR date(next_follow_up) IS next_follow_up),
-  about TEXT NOT NULL DEFAULT '' CHECK (length(about) <= 20000),
   archived_at TEXT,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- Long texts last: SQLite reads a row's columns in order, through any overflow pages of
+  -- the ones before, so the list's columns come first and stay fast to read.
+  sincerity_concern TEXT NOT NULL DEFAULT '' CHECK (length(sincerity_concern) <= 5000),
+  needs TEXT NOT NULL DEFAULT '' CHECK (length(needs) <= 5000),
+  about TEXT NOT NULL DEFAULT '' CHECK (length(about) <= 20000)
 ) STRICT;
 
 -- Agency page: "their people"; person page: colleagues in the same agency.
 CREATE INDEX persons_by_agency ON persons (agency_id);
+-- The people list's default order (by name): read in order, no sort of 10,000 rows.
+CREATE INDEX persons_by_name ON persons (name_key, id);
 
 CREATE TABLE person_tags (
   person_id INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
@@ -109,7 +113,6 @@ CREATE TABLE case_notes (
     'letter_sent', 'letter_received', 'call', 'court_hearing', 'public_statement', 'trip',
     'materials', 'introduction')),
   title TEXT NOT NULL DEFAULT '' CHECK (length(title) <= 200),
-  body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 100000),
   asked_for TEXT NOT NULL DEFAULT '' CHECK (length(asked_for) <= 5000),
   offered TEXT NOT NULL DEFAULT '' CHECK (length(offered) <= 5000),
   follow_up_on TEXT CHECK (follow_up_on IS NULL OR date(follow_up_on) IS follow_up_on),
@@ -119,6 +122,8 @@ CREATE TABLE case_notes (
   stance TEXT CHECK (stance IN ('supportive', 'mixed', 'neutral', 'opposed')),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
+  -- The markdown body last, after the columns lists and search read (see persons).
+  body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 100000),
   CHECK (kind = 'public_statement' OR (source = '' AND stance IS NULL))
 ) STRICT;
 
