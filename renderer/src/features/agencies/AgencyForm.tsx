@@ -8,10 +8,13 @@ import { agencyFields, LIMITS, SPHERES } from '../../../../shared/domain.ts';
 import type { Agency, AgencyListRow } from '../../../../shared/records.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import {
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+} from '../../components/form-fields.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
@@ -145,51 +148,29 @@ function AgencyForm({
       }}
     >
       <div className="agency-form__facts">
-        <Controller
+        <FormTextField
           control={form.control}
           name="name"
-          render={({ field }) => (
-            <TextField
-              label={t('fields.name')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              isRequired
-              autoFocus
-              spellCheck="true"
-              errorMessage={fieldErrorText(t, errors.name, LIMITS.name)}
-            />
-          )}
+          label={t('fields.name')}
+          isRequired
+          autoFocus
+          spellCheck="true"
+          errorMessage={fieldErrorText(t, errors.name, LIMITS.name)}
         />
-        <Controller
+        <FormSelectField
           control={form.control}
           name="sphere"
-          render={({ field }) => (
-            <SelectField
-              label={t('fields.sphere')}
-              options={sphereOptions}
-              value={field.value ?? 'other'}
-              onChange={field.onChange}
-              name={field.name}
-              errorMessage={fieldErrorText(t, errors.sphere)}
-            />
-          )}
+          label={t('fields.sphere')}
+          options={sphereOptions}
+          fallback="other"
+          errorMessage={fieldErrorText(t, errors.sphere)}
         />
-        <Controller
+        <FormTextField
           control={form.control}
           name="region"
-          render={({ field }) => (
-            <TextField
-              label={t('fields.region')}
-              value={field.value ?? ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              spellCheck="true"
-              errorMessage={fieldErrorText(t, errors.region, LIMITS.short)}
-            />
-          )}
+          label={t('fields.region')}
+          spellCheck="true"
+          errorMessage={fieldErrorText(t, errors.region, LIMITS.short)}
         />
         <Controller
           control={form.control}
@@ -213,53 +194,29 @@ function AgencyForm({
       </div>
       <p className="agency-form__overlap">{t('ui.agencies.form.overlap')}</p>
       <div className="agency-form__texts">
-        <Controller
+        <FormTextAreaField
           control={form.control}
           name="admittedProblems"
-          render={({ field }) => (
-            <TextAreaField
-              label={t('fields.admittedProblems')}
-              description={t('ui.agencies.form.admittedHelp')}
-              value={field.value ?? ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              rows={6}
-              errorMessage={fieldErrorText(t, errors.admittedProblems, LIMITS.longText)}
-            />
-          )}
+          label={t('fields.admittedProblems')}
+          description={t('ui.agencies.form.admittedHelp')}
+          rows={6}
+          errorMessage={fieldErrorText(t, errors.admittedProblems, LIMITS.longText)}
         />
-        <Controller
+        <FormTextAreaField
           control={form.control}
           name="publicComplaints"
-          render={({ field }) => (
-            <TextAreaField
-              label={t('fields.publicComplaints')}
-              description={t('ui.agencies.form.complaintsHelp')}
-              value={field.value ?? ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              rows={6}
-              errorMessage={fieldErrorText(t, errors.publicComplaints, LIMITS.longText)}
-            />
-          )}
+          label={t('fields.publicComplaints')}
+          description={t('ui.agencies.form.complaintsHelp')}
+          rows={6}
+          errorMessage={fieldErrorText(t, errors.publicComplaints, LIMITS.longText)}
         />
-        <Controller
+        <FormTextAreaField
           control={form.control}
           name="commonInterest"
-          render={({ field }) => (
-            <TextAreaField
-              label={t('fields.commonInterest')}
-              description={t('ui.agencies.form.commonHelp')}
-              value={field.value ?? ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              rows={6}
-              errorMessage={fieldErrorText(t, errors.commonInterest, LIMITS.longText)}
-            />
-          )}
+          label={t('fields.commonInterest')}
+          description={t('ui.agencies.form.commonHelp')}
+          rows={6}
+          errorMessage={fieldErrorText(t, errors.commonInterest, LIMITS.longText)}
         />
       </div>
       {otherError ? <Alert tone="error">{otherError}</Alert> : null}

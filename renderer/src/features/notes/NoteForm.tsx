@@ -11,10 +11,12 @@ import { isMac } from '../../app/shortcuts.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
-import { DateField } from '../../components/DateField.tsx';
-import { SelectField } from '../../components/SelectField.tsx';
-import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import {
+  FormDateField,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+} from '../../components/form-fields.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { MarkdownBody } from './MarkdownBody.tsx';
 import { noteResolver, type NoteFormValues } from './note-form-values.ts';
@@ -73,37 +75,26 @@ export function NoteForm({ initial, onSave, onCancel, isSaving, error }: NoteFor
         }}
       >
         <div className="note-form__row">
-          <Controller
+          <FormDateField
             control={form.control}
             name="occurredOn"
-            render={({ field }) => (
-              <DateField
-                label={t('ui.notes.date')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                isRequired
-                errorMessage={errors.occurredOn?.message}
-                isDisabled={isSaving}
-              />
-            )}
+            htmlName={false}
+            label={t('ui.notes.date')}
+            isRequired
+            errorMessage={errors.occurredOn?.message}
+            isDisabled={isSaving}
           />
-          <Controller
+          <FormSelectField
             control={form.control}
             name="kind"
-            render={({ field }) => (
-              <SelectField
-                label={t('ui.notes.kind')}
-                options={NOTE_KINDS.map((value) => ({
-                  value,
-                  label: t(`ui.domain.noteKind.${value}`),
-                }))}
-                value={field.value}
-                onChange={field.onChange}
-                errorMessage={errors.kind?.message}
-                isDisabled={isSaving}
-              />
-            )}
+            htmlName={false}
+            label={t('ui.notes.kind')}
+            options={NOTE_KINDS.map((value) => ({
+              value,
+              label: t(`ui.domain.noteKind.${value}`),
+            }))}
+            errorMessage={errors.kind?.message}
+            isDisabled={isSaving}
           />
         </div>
         <Controller
@@ -119,58 +110,41 @@ export function NoteForm({ initial, onSave, onCancel, isSaving, error }: NoteFor
             />
           )}
         />
-        <Controller
+        <FormTextField
           control={form.control}
           name="title"
-          render={({ field }) => (
-            <TextField
-              label={t('ui.notes.title')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              spellCheck="true"
-              errorMessage={errors.title?.message}
-              isDisabled={isSaving}
-            />
-          )}
+          htmlName={false}
+          label={t('ui.notes.title')}
+          spellCheck="true"
+          errorMessage={errors.title?.message}
+          isDisabled={isSaving}
         />
         {kind === 'public_statement' ? (
           <fieldset className="note-form__statement">
             <legend>{t('ui.notes.statement')}</legend>
             <div className="note-form__row">
-              <Controller
+              <FormTextField
                 control={form.control}
                 name="source"
-                render={({ field }) => (
-                  <TextField
-                    label={t('ui.notes.source')}
-                    description={t('ui.notes.sourceHelp')}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    spellCheck="true"
-                    errorMessage={errors.source?.message}
-                    isDisabled={isSaving}
-                  />
-                )}
+                htmlName={false}
+                label={t('ui.notes.source')}
+                description={t('ui.notes.sourceHelp')}
+                spellCheck="true"
+                errorMessage={errors.source?.message}
+                isDisabled={isSaving}
               />
-              <Controller
+              <FormSelectField
                 control={form.control}
                 name="stance"
-                render={({ field }) => (
-                  <SelectField
-                    label={t('ui.notes.stance')}
-                    placeholder={t('ui.notes.stancePlaceholder')}
-                    options={STANCES.map((value) => ({
-                      value,
-                      label: t(`ui.domain.stance.${value}`),
-                    }))}
-                    value={field.value}
-                    onChange={field.onChange}
-                    errorMessage={errors.stance?.message}
-                    isDisabled={isSaving}
-                  />
-                )}
+                htmlName={false}
+                label={t('ui.notes.stance')}
+                placeholder={t('ui.notes.stancePlaceholder')}
+                options={STANCES.map((value) => ({
+                  value,
+                  label: t(`ui.domain.stance.${value}`),
+                }))}
+                errorMessage={errors.stance?.message}
+                isDisabled={isSaving}
               />
             </div>
           </fieldset>
@@ -191,21 +165,15 @@ export function NoteForm({ initial, onSave, onCancel, isSaving, error }: NoteFor
             </Tab>
           </TabList>
           <TabPanel id="write" className="note-body__panel">
-            <Controller
+            <FormTextAreaField
               control={form.control}
               name="body"
-              render={({ field }) => (
-                <TextAreaField
-                  label={t('ui.notes.body')}
-                  description={t('ui.notes.bodyHelp')}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  rows={7}
-                  errorMessage={errors.body?.message}
-                  isDisabled={isSaving}
-                />
-              )}
+              htmlName={false}
+              label={t('ui.notes.body')}
+              description={t('ui.notes.bodyHelp')}
+              rows={7}
+              errorMessage={errors.body?.message}
+              isDisabled={isSaving}
             />
           </TabPanel>
           <TabPanel id="preview" className="note-body__panel note-body__preview">
@@ -217,52 +185,34 @@ export function NoteForm({ initial, onSave, onCancel, isSaving, error }: NoteFor
           </TabPanel>
         </Tabs>
         <div className="note-form__row">
-          <Controller
+          <FormTextAreaField
             control={form.control}
             name="askedFor"
-            render={({ field }) => (
-              <TextAreaField
-                label={t('ui.notes.askedFor')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                rows={2}
-                errorMessage={errors.askedFor?.message}
-                isDisabled={isSaving}
-              />
-            )}
+            htmlName={false}
+            label={t('ui.notes.askedFor')}
+            rows={2}
+            errorMessage={errors.askedFor?.message}
+            isDisabled={isSaving}
           />
-          <Controller
+          <FormTextAreaField
             control={form.control}
             name="offered"
-            render={({ field }) => (
-              <TextAreaField
-                label={t('ui.notes.offered')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                rows={2}
-                errorMessage={errors.offered?.message}
-                isDisabled={isSaving}
-              />
-            )}
+            htmlName={false}
+            label={t('ui.notes.offered')}
+            rows={2}
+            errorMessage={errors.offered?.message}
+            isDisabled={isSaving}
           />
         </div>
         <div className="note-form__row note-form__row--end">
-          <Controller
+          <FormDateField
             control={form.control}
             name="followUpOn"
-            render={({ field }) => (
-              <DateField
-                label={t('ui.notes.followUpOn')}
-                description={t('ui.notes.followUpHelp')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                errorMessage={errors.followUpOn?.message}
-                isDisabled={isSaving}
-              />
-            )}
+            htmlName={false}
+            label={t('ui.notes.followUpOn')}
+            description={t('ui.notes.followUpHelp')}
+            errorMessage={errors.followUpOn?.message}
+            isDisabled={isSaving}
           />
           <Controller
             control={form.control}

@@ -1,16 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Form } from 'react-aria-components';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { LIMITS, PARTNER_KINDS, PARTNER_TRUST, partnerFields } from '../../../../shared/domain.ts';
 import type { Partner } from '../../../../shared/records.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import {
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+} from '../../components/form-fields.tsx';
 import { Modal } from '../../components/Modal.tsx';
-import { SelectField } from '../../components/SelectField.tsx';
-import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultMutation } from '../../lib/vault-mutation.ts';
 import { fieldErrorText } from '../agencies/field-error.ts';
@@ -88,106 +90,62 @@ function PartnerForm({
         void submit(event);
       }}
     >
-      <Controller
+      <FormTextField
         control={form.control}
         name="name"
-        render={({ field }) => (
-          <TextField
-            label={t('fields.name')}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            name={field.name}
-            isRequired
-            autoFocus
-            spellCheck="true"
-            errorMessage={fieldErrorText(t, errors.name, LIMITS.name)}
-          />
-        )}
+        label={t('fields.name')}
+        isRequired
+        autoFocus
+        spellCheck="true"
+        errorMessage={fieldErrorText(t, errors.name, LIMITS.name)}
       />
       <div className="partner-form__row">
-        <Controller
+        <FormTextField
           control={form.control}
           name="country"
-          render={({ field }) => (
-            <TextField
-              label={t('fields.country')}
-              value={field.value ?? ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              spellCheck="true"
-              errorMessage={fieldErrorText(t, errors.country, LIMITS.short)}
-            />
-          )}
+          label={t('fields.country')}
+          spellCheck="true"
+          errorMessage={fieldErrorText(t, errors.country, LIMITS.short)}
         />
-        <Controller
+        <FormSelectField
           control={form.control}
           name="kind"
-          render={({ field }) => (
-            <SelectField
-              label={t('fields.kind')}
-              options={PARTNER_KINDS.map((kind) => ({
-                value: kind,
-                label: t(`ui.domain.partnerKind.${kind}`),
-              }))}
-              value={field.value ?? 'international'}
-              onChange={field.onChange}
-              name={field.name}
-              errorMessage={fieldErrorText(t, errors.kind)}
-            />
-          )}
+          label={t('fields.kind')}
+          options={PARTNER_KINDS.map((kind) => ({
+            value: kind,
+            label: t(`ui.domain.partnerKind.${kind}`),
+          }))}
+          fallback="international"
+          errorMessage={fieldErrorText(t, errors.kind)}
         />
       </div>
       <p className="partner-form__help">{t('ui.partners.form.kindHelp')}</p>
-      <Controller
+      <FormTextField
         control={form.control}
         name="themes"
-        render={({ field }) => (
-          <TextField
-            label={t('fields.themes')}
-            description={t('ui.partners.form.themesHelp')}
-            value={field.value ?? ''}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            name={field.name}
-            spellCheck="true"
-            errorMessage={fieldErrorText(t, errors.themes, LIMITS.text)}
-          />
-        )}
+        label={t('fields.themes')}
+        description={t('ui.partners.form.themesHelp')}
+        spellCheck="true"
+        errorMessage={fieldErrorText(t, errors.themes, LIMITS.text)}
       />
-      <Controller
+      <FormSelectField
         control={form.control}
         name="trust"
-        render={({ field }) => (
-          <SelectField
-            label={t('fields.trust')}
-            description={t('ui.partners.form.trustHelp')}
-            options={PARTNER_TRUST.map((trust) => ({
-              value: trust,
-              label: t(`ui.domain.partnerTrust.${trust}`),
-            }))}
-            value={field.value ?? 'medium'}
-            onChange={field.onChange}
-            name={field.name}
-            errorMessage={fieldErrorText(t, errors.trust)}
-          />
-        )}
+        label={t('fields.trust')}
+        description={t('ui.partners.form.trustHelp')}
+        options={PARTNER_TRUST.map((trust) => ({
+          value: trust,
+          label: t(`ui.domain.partnerTrust.${trust}`),
+        }))}
+        fallback="medium"
+        errorMessage={fieldErrorText(t, errors.trust)}
       />
-      <Controller
+      <FormTextAreaField
         control={form.control}
         name="notes"
-        render={({ field }) => (
-          <TextAreaField
-            label={t('fields.notes')}
-            value={field.value ?? ''}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            name={field.name}
-            rows={4}
-            errorMessage={fieldErrorText(t, errors.notes, LIMITS.longText)}
-          />
-        )}
+        label={t('fields.notes')}
+        rows={4}
+        errorMessage={fieldErrorText(t, errors.notes, LIMITS.longText)}
       />
       {mutation.isError ? <Alert tone="error">{errorText(mutation.error)}</Alert> : null}
       <div className="actions partner-form__actions">

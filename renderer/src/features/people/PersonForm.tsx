@@ -13,11 +13,14 @@ import {
 import type { Facets, Person } from '../../../../shared/records.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { DateField } from '../../components/DateField.tsx';
+import {
+  FormDateField,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+} from '../../components/form-fields.tsx';
 import { Modal } from '../../components/Modal.tsx';
-import { SelectField, type SelectOption } from '../../components/SelectField.tsx';
-import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import type { SelectOption } from '../../components/SelectField.tsx';
 import { ApiError, call } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultMutation } from '../../lib/vault-mutation.ts';
@@ -135,41 +138,26 @@ export function PersonForm({
     }
   }, refused);
 
+  const errors = form.formState.errors;
   const text = (name: StringKeys, label: string, description?: string) => (
-    <Controller
+    <FormTextField
       control={form.control}
       name={name}
-      render={({ field, fieldState }) => (
-        <TextField
-          label={label}
-          description={description}
-          value={field.value}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          name={field.name}
-          isDisabled={saving}
-          errorMessage={fieldState.error?.message}
-        />
-      )}
+      label={label}
+      description={description}
+      isDisabled={saving}
+      errorMessage={errors[name]?.message}
     />
   );
   const area = (name: StringKeys, label: string, description?: string, rows = 3) => (
-    <Controller
+    <FormTextAreaField
       control={form.control}
       name={name}
-      render={({ field, fieldState }) => (
-        <TextAreaField
-          label={label}
-          description={description}
-          value={field.value}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          name={field.name}
-          rows={rows}
-          isDisabled={saving}
-          errorMessage={fieldState.error?.message}
-        />
-      )}
+      label={label}
+      description={description}
+      rows={rows}
+      isDisabled={saving}
+      errorMessage={errors[name]?.message}
     />
   );
   const select = <K extends StringKeys>(
@@ -178,21 +166,14 @@ export function PersonForm({
     options: readonly SelectOption<PersonFormValues[K] & string>[],
     description?: string,
   ) => (
-    <Controller
+    <FormSelectField
       control={form.control}
       name={name}
-      render={({ field, fieldState }) => (
-        <SelectField
-          label={label}
-          options={options}
-          value={field.value}
-          onChange={field.onChange}
-          name={field.name}
-          description={description}
-          isDisabled={saving}
-          errorMessage={fieldState.error?.message}
-        />
-      )}
+      label={label}
+      options={options}
+      description={description}
+      isDisabled={saving}
+      errorMessage={errors[name]?.message}
     />
   );
   const labelled = <V extends string>(values: readonly V[], prefix: string) =>
@@ -300,20 +281,12 @@ export function PersonForm({
                 />
               )}
             />
-            <Controller
+            <FormDateField
               control={form.control}
               name="nextFollowUp"
-              render={({ field, fieldState }) => (
-                <DateField
-                  label={t('ui.people.form.nextFollowUp')}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  isDisabled={saving}
-                  errorMessage={fieldState.error?.message}
-                />
-              )}
+              label={t('ui.people.form.nextFollowUp')}
+              isDisabled={saving}
+              errorMessage={errors.nextFollowUp?.message}
             />
             {text('tags', t('ui.people.form.tags'), t('ui.people.form.tagsHelp'))}
           </div>
