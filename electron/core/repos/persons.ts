@@ -335,18 +335,34 @@ export function listPersons(
     )
     .all(...params) as ListRow[];
   const total = db.prepare('SELECT count(*) FROM persons').pluck().get() as number;
-  // One pass over the tags beats a subquery per row (10,000 index lookups) by far.
+  const tags = tagsByPerson(db, rows.length < 1000 ? rows.map((row) => row.id) : null);
+  for (const row of rows)
+    Object.assign(row, { tags: tags.get(row.id) ?? [], archived: row.archived === 1 });
+  return { total, rows: rows as unknown as PersonListRow[] };
+}
+
+/**
+ * Tags of the given persons, or of everyone (null): for a long list one pass over all tags
+ * beats a lookup per row; for a short one, only its rows' tags are read.
+ */
+function tagsByPerson(db: Database, ids: number[] | null): Map<number, string[]> {
+  const rows = (
+    ids === null
+      ? db.prepare('SELECT person_id, tag FROM person_tags ORDER BY tag').all()
+      : db
+          .prepare(
+            `SELECT person_id, tag FROM person_tags
+             WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY tag`,
+          )
+          .all(JSON.stringify(ids))
+  ) as { person_id: number; tag: string }[];
   const tags = new Map<number, string[]>();
-  for (const { person_id: id, tag } of db
-    .prepare('SELECT person_id, tag FROM person_tags ORDER BY tag')
-    .iterate() as Iterable<{ person_id: number; tag: string }>) {
+  for (const { person_id: id, tag } of rows) {
     const list = tags.get(id);
     if (list) list.push(tag);
     else tags.set(id, [tag]);
   }
-  for (const row of rows)
-    Object.assign(row, { tags: tags.get(row.id) ?? [], archived: row.archived === 1 });
-  return { total, rows: rows as unknown as PersonListRow[] };
+  return tags;
 }
 
 /** The values the list's filters offer: only those in use. */
