@@ -16,6 +16,9 @@ import { navigate } from '../../app/navigation.ts';
 import { followUpState, formatDate } from './format.ts';
 import { setFilters, usePeopleFilters, type PeopleFilters } from './people-filters-store.ts';
 
+/** A row has room for one line of tags; the rest are counted (the person page has all). */
+const SHOWN_TAGS = 1;
+
 /** Rows have a fixed height so the virtualizer can place 10,000 of them without measuring. */
 export const ROW_HEIGHT = 56;
 const HEADING_HEIGHT = 44;
@@ -146,11 +149,16 @@ export function PeopleTable({ rows }: { rows: PersonListRow[] }) {
                 </Cell>
                 <Cell className="people-table__cell">
                   <span className="people-table__tags">
-                    {person.tags.map((tag) => (
+                    {person.tags.slice(0, SHOWN_TAGS).map((tag) => (
                       <span key={tag} className="tag">
                         {tag}
                       </span>
                     ))}
+                    {person.tags.length > SHOWN_TAGS ? (
+                      <span className="people-table__more-tags">
+                        +{person.tags.length - SHOWN_TAGS}
+                      </span>
+                    ) : null}
                   </span>
                 </Cell>
               </Row>
