@@ -25,6 +25,7 @@ import { fileConfigStore } from '../../electron/core/app-config.ts';
 import type { DomainContext } from '../../electron/core/handlers/context.ts';
 import { exploreHandlers } from '../../electron/core/handlers/explore.ts';
 import { peopleHandlers } from '../../electron/core/handlers/people.ts';
+import { withStatementCache } from '../../electron/core/db/statement-cache.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { generateDemoData } from '../../electron/core/services/demo/generate.ts';
 import { Vault } from '../../electron/core/vault/vault.ts';
@@ -215,7 +216,8 @@ try {
 
   // 3. The plain database: same schema, same data, on disk, synchronous=FULL, the same
   //    handlers over a context whose commit is the database's own durable commit.
-  const plain = new Database(plainPath);
+  // The same statement cache as the vault's connection, so the columns differ only in storage.
+  const plain = withStatementCache(new Database(plainPath));
   plain.pragma('journal_mode = DELETE');
   plain.pragma('synchronous = FULL');
   plain.pragma('foreign_keys = ON');

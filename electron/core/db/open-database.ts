@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { withStatementCache } from './statement-cache.ts';
 
 /**
  * Opens the vault's database in memory: empty, or deserialized from a decrypted image.
@@ -19,7 +20,7 @@ export function openDatabase(image?: Uint8Array): Database.Database {
   // A schema cannot call application functions or virtual tables by itself.
   db.pragma('trusted_schema = OFF');
   db.pragma('cell_size_check = ON');
-  return db;
+  return withStatementCache(db);
 }
 
 /** SQLite's own change counter since the connection opened: tells whether a save is pending. */

@@ -6,8 +6,7 @@
  *
  * Seeded: the same seed and the same day give the same vault. Everything is written with the
  * repositories the handlers use (so the search index and stage history are right), in one
- * transaction, through a statement cache (10,000 persons and 100,000 notes take well under a
- * minute).
+ * transaction (10,000 persons and 100,000 notes take well under a minute).
  */
 import { faker as fakerEn } from '@faker-js/faker/locale/en';
 import { faker as fakerRu } from '@faker-js/faker/locale/ru';
@@ -39,7 +38,6 @@ import { insertPerson } from '../../repos/persons.ts';
 import { insertRelationship } from '../../repos/relationships.ts';
 import { SETTING_DEMO, setSetting } from '../../repos/settings.ts';
 import { codenameKey, generateCodename } from '../codenames.ts';
-import { withStatementCache } from '../import/statement-cache.ts';
 import * as T from './texts.ts';
 
 export const MIN_DEMO_PEOPLE = 1;
@@ -170,8 +168,7 @@ function isoDaysFrom(today: Date, days: number): string {
 }
 
 /** Fills `db` (an open, empty vault) with demo data; call inside one transaction. */
-export function generateDemoData(vaultDb: Database, options: DemoOptions): DemoCounts {
-  const db = withStatementCache(vaultDb);
+export function generateDemoData(db: Database, options: DemoOptions): DemoCounts {
   const { now } = options;
   fakerEn.seed(options.seed);
   fakerRu.seed(options.seed + 1);

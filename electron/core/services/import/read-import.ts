@@ -37,7 +37,6 @@ import { insertPerson, personIdByCodename } from '../../repos/persons.ts';
 import { codenameKey, generateCodename, revealsName } from '../codenames.ts';
 import { consentOf, isoDateOf, sphereOf, stageOf, suggestMapping, tagsOf } from './columns.ts';
 import { decodeFile, fileBytes, type TextEncoding } from './decode.ts';
-import { withStatementCache } from './statement-cache.ts';
 
 export interface ImportFile {
   fileName: string;
@@ -342,7 +341,7 @@ export function previewImport(
 ): ImportPreview {
   const table = readTable(file);
   const mapping = mappingFor(table, given, file.fileName);
-  const plan = planImport(withStatementCache(db), table, mapping);
+  const plan = planImport(db, table, mapping);
   const mapped = IMPORT_FIELDS.filter(
     (field) => mapping[field] !== undefined && mapping[field] !== null,
   );
@@ -369,12 +368,11 @@ export function previewImport(
  * Any problem throws IMPORT_BAD_ROWS before the first write.
  */
 export function commitImport(
-  vaultDb: Database,
+  db: Database,
   file: ImportFile,
   given: ImportMapping,
   now: Date,
-): { imported: number; agenciesCreated: number; encoding: TextEncoding; rows: number } {
-  const db = withStatementCache(vaultDb);
+): { imported: number; agenciesCreated: number; encoding: TextEncoding } {
   const table = readTable(file);
   const mapping = mappingFor(table, given, file.fileName);
   const plan = planImport(db, table, mapping);
@@ -408,6 +406,5 @@ export function commitImport(
     imported: plan.persons.length,
     agenciesCreated: agencyIds.size,
     encoding: table.encoding,
-    rows: table.rows.length,
   };
 }

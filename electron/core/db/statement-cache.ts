@@ -1,11 +1,13 @@
 /**
- * Bulk writes (an import of thousands of rows, the demo's hundred thousand notes) go through
- * the same repository functions as single edits, so the search index and stage history are
- * written the same way. Those functions prepare their SQL on each call, which is nothing for
- * one edit and most of the time for 10,000: this view of the database hands out each
- * statement prepared once, for the length of one bulk write.
+ * The repositories prepare their SQL where they use it, which keeps each query next to its
+ * code; preparing costs little once and most of the time for 10,000 rows (an import, the
+ * demo's notes, search's per-hit reads). So the vault's connection hands out each statement
+ * prepared once: openDatabase wraps every connection in this view. The cache is bounded,
+ * because some SQL is built per query (the people list's filters).
  */
 import type { Database, Statement } from 'better-sqlite3';
+
+const MAX_STATEMENTS = 500;
 
 export function withStatementCache(db: Database): Database {
   const statements = new Map<string, Statement>();
@@ -13,6 +15,7 @@ export function withStatementCache(db: Database): Database {
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare(sql);
+      if (statements.size >= MAX_STATEMENTS) statements.clear();
       statements.set(sql, statement);
     } else if (statement.reader) {
       // A caller may have switched the shared statement to pluck/raw/expand mode: reset.
