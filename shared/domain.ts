@@ -36,6 +36,17 @@ export const OFF_PIPELINE_STAGES = ['dormant', 'moved_on', 'closed'] as const;
 export const STAGES = [...PIPELINE_STAGES, ...OFF_PIPELINE_STAGES] as const;
 export type Stage = (typeof STAGES)[number];
 
+/**
+ * Stages in which we are in touch with the person, so they can open a door to someone else:
+ * the start of a "route in" on the person page and on the map.
+ */
+export const IN_TOUCH_STAGES: readonly Stage[] = [
+  'in_contact',
+  'collaborating',
+  'partner',
+  'moved_on',
+];
+
 /** Why a relationship was closed (DOMAIN.md: cynic, hostile, unresponsive). */
 export const CLOSED_REASONS = ['cynic', 'hostile', 'unresponsive'] as const;
 

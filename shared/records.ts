@@ -229,6 +229,9 @@ export const graphEdge = z.strictObject({
   target: z.string(),
   kind: z.union([z.enum(RELATIONSHIP_KINDS), z.literal('works_at')]),
 });
+/** The most persons one map shows: a map of thousands of dots shows no route to anyone. */
+export const MAX_GRAPH_PERSONS = 300;
+
 export const graph = z.strictObject({
   nodes: z.array(graphNode),
   edges: z.array(graphEdge),

@@ -6,9 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Stage } from '../../../shared/domain.ts';
-import type { Graph } from '../../../shared/records.ts';
-
-export const MAX_GRAPH_PERSONS = 300;
+import { MAX_GRAPH_PERSONS, type Graph } from '../../../shared/records.ts';
 
 interface PersonRow {
   id: number;

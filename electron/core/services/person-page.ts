@@ -3,6 +3,7 @@
  * moves, newest first), offers, who we know around them, and the routes in.
  */
 import type { Database } from 'better-sqlite3';
+import { IN_TOUCH_STAGES } from '../../../shared/domain.ts';
 import type { PersonPage, PersonRef, TimelineEntry } from '../../../shared/records.ts';
 import { notesOfPerson } from '../repos/case-notes.ts';
 import { offersOf } from '../repos/offers.ts';
@@ -12,13 +13,7 @@ import { relationshipsAround } from '../repos/relationships.ts';
 /** The page shows this many notes; the rest are counted ("and 312 older notes"). */
 export const TIMELINE_NOTES = 100;
 
-/** Stages in which we can ask someone to open a door. */
-const IN_TOUCH = new Set<PersonRef['stage']>([
-  'in_contact',
-  'collaborating',
-  'partner',
-  'moved_on',
-]);
+const IN_TOUCH = new Set(IN_TOUCH_STAGES);
 
 export function personPage(db: Database, id: number): PersonPage | undefined {
   const person = getPerson(db, id);

@@ -6,7 +6,8 @@ import { navigate } from '../../app/navigation.ts';
 import { Button } from '../../components/Button.tsx';
 import { centre, nameOf, relationPhrase } from './map-links.ts';
 import type { MapModel, RouteIn } from './map-model.ts';
-import { IN_TOUCH_STAGES, stageColour } from './stage-colours.ts';
+import { IN_TOUCH_STAGES } from '../../../../shared/domain.ts';
+import { stageColour } from './stage-colours.ts';
 
 /** Routes listed before "Show all": the shortest come first. */
 const ROUTES_SHOWN = 8;

@@ -6,6 +6,7 @@
  * the map as a table, each reachable by Tab. Route: {area: 'map', focusPersonId}; the shell
  * keys this component by the focus, so re-centring mounts a fresh map.
  */
+import { MAX_GRAPH_PERSONS } from '../../../../shared/records.ts';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
@@ -20,9 +21,6 @@ import { MapList } from './MapList.tsx';
 import { buildMapModel, type MapEdgeKind } from './map-model.ts';
 import { DetailsPanel, RoutesPanel } from './MapSidePanel.tsx';
 import './map.css';
-
-/** The core's limit on persons per map (electron/core/services/graph.ts). */
-const MAX_GRAPH_PERSONS = 300;
 
 export function RelationshipMap({ focusPersonId }: { focusPersonId: number | null }) {
   const { t } = useTranslation();

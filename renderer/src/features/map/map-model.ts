@@ -5,9 +5,8 @@
  * with, the shortest chain of relationships from them to the focus person (breadth-first
  * over the relationships the core returned, which are already limited to the chosen depth).
  */
-import type { RelationshipKind, Stage } from '../../../../shared/domain.ts';
+import { IN_TOUCH_STAGES, type RelationshipKind, type Stage } from '../../../../shared/domain.ts';
 import type { Graph, GraphNode, RelationshipRole } from '../../../../shared/records.ts';
-import { IN_TOUCH_STAGES } from './stage-colours.ts';
 
 export type PersonNode = Extract<GraphNode, { kind: 'person' }>;
 export type AgencyNode = Extract<GraphNode, { kind: 'agency' }>;

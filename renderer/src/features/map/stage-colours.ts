@@ -18,14 +18,6 @@ export const STAGE_COLOURS: Readonly<Record<Stage, string>> = {
   closed: '#3f3a36',
 };
 
-/** Stages where we are in touch with the person: the ends of a route in. */
-export const IN_TOUCH_STAGES: readonly Stage[] = [
-  'in_contact',
-  'collaborating',
-  'partner',
-  'moved_on',
-];
-
 /** The colour of a stage, for React's style prop (CSSOM, allowed by the CSP). */
 export function stageColour(stage: Stage): string {
   return STAGE_COLOURS[stage];
