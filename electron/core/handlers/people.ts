@@ -15,10 +15,10 @@ import { partnerExists } from '../repos/partners.ts';
 import {
   bringFollowUpForward,
   deletePerson,
-  getPerson,
   insertPerson,
   listPersons,
   personFacets,
+  codenameConflict,
   personIdByCodename,
   setPersonArchived,
   setPersonStage,
@@ -31,7 +31,7 @@ import {
   relationshipPersons,
   storedForm,
 } from '../repos/relationships.ts';
-import { codenameKey, generateCodename, revealsName } from '../services/codenames.ts';
+import { codenameKey, generateCodename } from '../services/codenames.ts';
 import { personPage } from '../services/person-page.ts';
 import { audit, notFound, type DomainContext } from './context.ts';
 
@@ -53,14 +53,14 @@ export function checkedCodename(db: Database, fields: PersonFields, selfId?: num
       fields.fullName,
     );
   }
-  const holder = personIdByCodename(db, fields.codename);
-  if (holder !== undefined && holder !== selfId) {
-    throw new VaultError('DUPLICATE_CODENAME', { codename: fields.codename });
+  switch (codenameConflict(db, fields.codename, fields.fullName, selfId)) {
+    case 'taken':
+      throw new VaultError('DUPLICATE_CODENAME', { codename: fields.codename });
+    case 'revealsName':
+      throw new VaultError('CODENAME_REVEALS_NAME', { codename: fields.codename });
+    case null:
+      return fields.codename;
   }
-  if (revealsName(fields.codename, fields.fullName)) {
-    throw new VaultError('CODENAME_REVEALS_NAME', { codename: fields.codename });
-  }
-  return fields.codename;
 }
 
 function checkAgency(db: Database, agencyId: number | null): void {
@@ -132,10 +132,8 @@ export function peopleHandlers(
     'persons:setStage': ({ id, stage }) =>
       ctx.commit((db, now) => {
         const codename = codenameOf(db, id);
-        const from = getPerson(db, id)?.stage;
-        if (setPersonStage(db, id, stage, now)) {
-          audit(db, 'person.stage-changed', codename, now, { from, to: stage });
-        }
+        const from = setPersonStage(db, id, stage, now);
+        if (from !== null) audit(db, 'person.stage-changed', codename, now, { from, to: stage });
         return { id };
       }),
 

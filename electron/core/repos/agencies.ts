@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import type { AgencyFields } from '../../../shared/domain.ts';
 import type { Agency, AgencyListRow, AgencyPage } from '../../../shared/records.ts';
 import { foldForSearch, indexForSearch, removeFromSearch } from '../services/search-index.ts';
-import { personRefs } from './persons.ts';
 
 interface AgencyRow {
   id: number;
@@ -60,25 +59,13 @@ export function agencyPage(db: Database, id: number): AgencyPage | undefined {
   const children = db
     .prepare('SELECT id, name FROM agencies WHERE parent_id = ? ORDER BY name_key')
     .all(id) as { id: number; name: string }[];
-  const people = personRefs(
-    db,
-    `SELECT id, codename, full_name, stage FROM persons
-     WHERE agency_id = ? AND archived_at IS NULL ORDER BY name_key`,
-    id,
-  );
-  const positions = new Map(
-    (
-      db.prepare('SELECT id, position FROM persons WHERE agency_id = ?').all(id) as {
-        id: number;
-        position: string;
-      }[]
-    ).map((row) => [row.id, row.position]),
-  );
-  return {
-    agency,
-    children,
-    people: people.map((ref) => ({ ...ref, position: positions.get(ref.id) ?? '' })),
-  };
+  const people = db
+    .prepare(
+      `SELECT id, codename, full_name AS fullName, stage, position FROM persons
+       WHERE agency_id = ? AND archived_at IS NULL ORDER BY name_key`,
+    )
+    .all(id) as AgencyPage['people'];
+  return { agency, children, people };
 }
 
 export function listAgencies(db: Database): AgencyListRow[] {

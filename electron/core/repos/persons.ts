@@ -11,7 +11,7 @@ import type {
   PersonQuery,
   PersonRef,
 } from '../../../shared/records.ts';
-import { codenameKey } from '../services/codenames.ts';
+import { codenameKey, revealsName } from '../services/codenames.ts';
 import { foldForSearch, indexForSearch, removeFromSearch } from '../services/search-index.ts';
 import { matchQuery } from '../services/search-query.ts';
 
@@ -109,6 +109,21 @@ export function personIdByCodename(db: Database, codename: string): number | und
     .get(codenameKey(codename)) as number | undefined;
 }
 
+/**
+ * What is wrong with giving `fullName` this codename, if anything: another person has it
+ * (whatever the case), or it contains a word of the name. `selfId` is the person being edited.
+ */
+export function codenameConflict(
+  db: Database,
+  codename: string,
+  fullName: string,
+  selfId?: number,
+): 'taken' | 'revealsName' | null {
+  const holder = personIdByCodename(db, codename);
+  if (holder !== undefined && holder !== selfId) return 'taken';
+  return revealsName(codename, fullName) ? 'revealsName' : null;
+}
+
 type StoredFields = PersonFields & { codename: string };
 
 function columns(fields: StoredFields) {
@@ -178,16 +193,17 @@ export function updatePerson(db: Database, id: number, fields: StoredFields, now
   indexPerson(db, id, fields);
 }
 
-export function setPersonStage(db: Database, id: number, stage: Stage, now: Date): boolean {
+/** Moves a person to `stage`; returns the stage they were in, or null if already there. */
+export function setPersonStage(db: Database, id: number, stage: Stage, now: Date): Stage | null {
   const before = db.prepare('SELECT stage FROM persons WHERE id = ?').pluck().get(id) as Stage;
-  if (before === stage) return false;
+  if (before === stage) return null;
   db.prepare(
     `UPDATE persons SET stage = ?, updated_at = ?,
        closed_reason = CASE WHEN ? = 'closed' THEN closed_reason END
      WHERE id = ?`,
   ).run(stage, now.toISOString(), stage, id);
   recordStageChange(db, id, before, stage, now);
-  return true;
+  return before;
 }
 
 function recordStageChange(db: Database, id: number, from: Stage, to: Stage, now: Date): void {

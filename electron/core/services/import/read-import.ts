@@ -33,8 +33,8 @@ import {
 } from '../../../../shared/import.ts';
 import { VaultError } from '../../errors.ts';
 import { agencyIdByName, agencyNameKey, insertAgency } from '../../repos/agencies.ts';
-import { insertPerson, personIdByCodename } from '../../repos/persons.ts';
-import { codenameKey, generateCodename, revealsName } from '../codenames.ts';
+import { codenameConflict, insertPerson, personIdByCodename } from '../../repos/persons.ts';
+import { codenameKey, generateCodename } from '../codenames.ts';
 import { consentOf, isoDateOf, sphereOf, stageOf, suggestMapping, tagsOf } from './columns.ts';
 import { decodeFile, fileBytes, type TextEncoding } from './decode.ts';
 
@@ -317,9 +317,13 @@ export function planImport(db: Database, table: ImportTable, mapping: ImportMapp
     } else if (parsed.data.codename !== undefined) {
       const key = codenameKey(parsed.data.codename);
       const firstLine = codenamesInFile.get(key);
-      if (firstLine !== undefined || personIdByCodename(db, parsed.data.codename) !== undefined) {
+      const conflict =
+        firstLine === undefined
+          ? codenameConflict(db, parsed.data.codename, parsed.data.fullName)
+          : 'taken';
+      if (conflict === 'taken') {
         rowProblems.push(problemOf(line, 'codename', 'duplicateCodename', codename));
-      } else if (revealsName(parsed.data.codename, parsed.data.fullName)) {
+      } else if (conflict === 'revealsName') {
         rowProblems.push(problemOf(line, 'codename', 'invalidCodename', codename));
       }
       if (firstLine === undefined) codenamesInFile.set(key, line);
