@@ -18,7 +18,7 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
-import { fieldErrorText } from './field-error.ts';
+import { fieldErrorText } from '../../lib/field-problem.ts';
 
 type Values = z.input<typeof agencyFields>;
 const NO_PARENT = 'none';

@@ -17,6 +17,7 @@ import {
   FormTextAreaField,
   FormTextField,
 } from '../../components/form-fields.tsx';
+import { problemText } from '../../lib/field-problem.ts';
 import { useErrorText } from '../../lib/errors.ts';
 import { MarkdownBody } from './MarkdownBody.tsx';
 import { noteResolver, type NoteFormValues } from './note-form-values.ts';
@@ -41,11 +42,7 @@ export function NoteForm({ initial, onSave, onCancel, isSaving, error }: NoteFor
     resolver: noteResolver((field, code, maximum) =>
       field === 'personIds' && code === 'too_small'
         ? t('errors.NOTE_WITHOUT_PERSON')
-        : `${t(`fields.${field}`)}: ${t(`problems.${code}`, {
-            maximum:
-              typeof maximum === 'number' || typeof maximum === 'bigint' ? String(maximum) : '',
-            defaultValue: t('problems.invalid'),
-          })}`,
+        : `${t(`fields.${field}`)}: ${problemText(t, code, maximum)}`,
     ),
   });
   const errors = form.formState.errors;

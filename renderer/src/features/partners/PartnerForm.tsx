@@ -15,7 +15,7 @@ import {
 import { Modal } from '../../components/Modal.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultMutation } from '../../lib/vault-mutation.ts';
-import { fieldErrorText } from '../agencies/field-error.ts';
+import { fieldErrorText } from '../../lib/field-problem.ts';
 
 type Values = z.input<typeof partnerFields>;
 
