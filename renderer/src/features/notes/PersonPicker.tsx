@@ -3,7 +3,7 @@
  * (persons:list with `text`), and the persons chosen so far as a tag group — each removable
  * with its button, or with Delete/Backspace when the tag has the focus.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ComboBox,
   FieldError,
@@ -20,6 +20,7 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PersonListRow } from '../../../../shared/records.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
 
 export interface ChosenPerson {
@@ -30,19 +31,6 @@ export interface ChosenPerson {
 
 const SHOWN = 20;
 const DEBOUNCE_MS = 120;
-
-export function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setDebounced(value);
-    }, ms);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value, ms]);
-  return debounced;
-}
 
 export interface PersonPickerProps {
   value: ChosenPerson[];

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ComboBox,
   FieldError,
@@ -25,6 +25,7 @@ import { Modal } from '../../components/Modal.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { useErrorText } from '../../lib/errors.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
 import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
 import { PersonLink } from './PersonLink.tsx';
 
@@ -112,21 +113,13 @@ function RelationshipDialog({ person, onClose }: { person: Person; onClose: () =
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [input, setInput] = useState('');
-  const [search, setSearch] = useState('');
   const [other, setOther] = useState<PersonListRow | null>(null);
   const [kind, setKind] = useState<RelationshipKind>('knows');
   const [note, setNote] = useState('');
   const [missingOther, setMissingOther] = useState(false);
   const create = useVaultMutation('relationships:create');
 
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSearch(input.trim());
-    }, SEARCH_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [input]);
+  const search = useDebounced(input.trim(), SEARCH_DELAY_MS);
   const matches = useVaultQuery(
     'persons:list',
     { text: search, archived: 'all', sort: 'name' },
