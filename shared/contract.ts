@@ -33,6 +33,14 @@ import {
   personQuery,
   searchHit,
 } from './records.ts';
+import {
+  assessmentFields,
+  engagementPlanFields,
+  personRisk,
+  reviewIntervals,
+  riskDashboard,
+  riskReminders,
+} from './risk.ts';
 
 const MAX_PATH = 4096;
 
@@ -87,6 +95,9 @@ export const vaultStatus = z.strictObject({
   /** The open vault was filled by `confidant demo`: the app says so on every screen. */
   demo: z.boolean(),
 });
+
+/** Settings kept inside the vault (so they travel with it and are as secret as the data). */
+const vaultSettings = z.strictObject({ autoLockMinutes, reviewIntervals });
 
 const byId = z.strictObject({ id });
 const done = z.strictObject({});
@@ -148,11 +159,9 @@ export const contract = {
     out: empty,
   },
 
-  'settings:get': { in: empty, out: z.strictObject({ autoLockMinutes }) },
-  'settings:update': {
-    in: z.strictObject({ autoLockMinutes }),
-    out: z.strictObject({ autoLockMinutes }),
-  },
+  'settings:get': { in: empty, out: vaultSettings },
+  /** Changes the settings given, keeps the others. */
+  'settings:update': { in: vaultSettings.partial(), out: vaultSettings },
 
   'persons:list': {
     in: personQuery,
@@ -178,6 +187,18 @@ export const contract = {
   'offers:create': { in: offerFields, out: byId },
   'offers:update': { in: z.strictObject({ id, fields: offerFields }), out: byId },
   'offers:delete': { in: byId, out: done },
+
+  /** A person's assessments (newest first), review state and engagement plan. */
+  'risk:person': { in: z.strictObject({ personId: id }), out: personRisk },
+  /** Appends a version; the core computes likelihood, impact, level and the review date. */
+  'risk:assess': {
+    in: assessmentFields,
+    out: z.strictObject({ id, version: z.number().int().min(1) }),
+  },
+  'risk:dashboard': { in: empty, out: riskDashboard },
+  /** Reviews due today or overdue, by codename only (the reminder in the app's frame). */
+  'risk:reminders': { in: empty, out: riskReminders },
+  'plans:save': { in: engagementPlanFields, out: z.strictObject({ personId: id }) },
 
   'agencies:list': { in: empty, out: z.strictObject({ rows: z.array(agencyListRow) }) },
   'agencies:get': { in: byId, out: agencyPage },

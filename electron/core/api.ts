@@ -24,8 +24,10 @@ import type { DomainContext } from './handlers/context.ts';
 import { importHandlers } from './handlers/import.ts';
 import { organisationHandlers } from './handlers/organisations.ts';
 import { peopleHandlers } from './handlers/people.ts';
+import { riskHandlers } from './handlers/risk.ts';
 import { appendAuditEvent } from './repos/audit-events.ts';
 import { getSetting, SETTING_DEMO, setSetting } from './repos/settings.ts';
+import { readReviewIntervals, SETTING_REVIEW_INTERVALS } from './services/risk.ts';
 import { UnlockThrottle } from './services/unlock-throttle.ts';
 import { Vault, type PendingVault, type VaultOptions } from './vault/vault.ts';
 
@@ -128,6 +130,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     ...organisationHandlers(domain),
     ...exploreHandlers(domain),
     ...importHandlers(domain),
+    ...riskHandlers(domain),
     'app:info': () =>
       Promise.resolve({
         version: APP_VERSION,
@@ -250,15 +253,35 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       return {};
     },
 
-    'settings:get': () => Promise.resolve({ autoLockMinutes: readAutoLockMinutes(openVault()) }),
-
-    'settings:update': async ({ autoLockMinutes }) => {
+    'settings:get': () => {
       const open = openVault();
-      setSetting(open.db, SETTING_AUTO_LOCK_MINUTES, String(autoLockMinutes), now());
-      appendAuditEvent(open.db, { action: 'settings.changed', detail: { autoLockMinutes } }, now());
+      return Promise.resolve({
+        autoLockMinutes: readAutoLockMinutes(open),
+        reviewIntervals: readReviewIntervals(open.db),
+      });
+    },
+
+    'settings:update': async (changes) => {
+      const open = openVault();
+      const at = now();
+      open.db.transaction(() => {
+        if (changes.autoLockMinutes !== undefined)
+          setSetting(open.db, SETTING_AUTO_LOCK_MINUTES, String(changes.autoLockMinutes), at);
+        if (changes.reviewIntervals !== undefined)
+          setSetting(
+            open.db,
+            SETTING_REVIEW_INTERVALS,
+            JSON.stringify(changes.reviewIntervals),
+            at,
+          );
+        appendAuditEvent(open.db, { action: 'settings.changed', detail: changes }, at);
+      })();
       await open.save();
       changed();
-      return { autoLockMinutes };
+      return {
+        autoLockMinutes: readAutoLockMinutes(open),
+        reviewIntervals: readReviewIntervals(open.db),
+      };
     },
   };
 

@@ -80,6 +80,24 @@ export const en = {
       'A case note must be about at least one person: choose who it is about, then save.',
     CONFIRMATION_MISMATCH:
       'What you typed is not the codename “{{codename}}”, so nothing was deleted: type it exactly to confirm.',
+    PERSON_ARCHIVED:
+      '{{codename}} is archived, so their risk cannot be assessed: restore them first (person page → Restore), then assess; nothing was saved.',
+    ASSESSMENT_NOT_LATEST:
+      'This form started from an older assessment of {{codename}} (the latest is version {{version}}), and past versions are never changed: close it and reassess from the latest version; nothing was saved.',
+    NOTHING_TO_CORRECT:
+      '{{codename}} has no assessment to correct yet: save this one as their first assessment; nothing was saved.',
+    CORRECTION_NEEDS_REASON:
+      'A correction must say what it corrects: write what was wrong in the previous version, then save; nothing was saved.',
+    REVIEW_DATE_PAST:
+      'The review date {{date}} is in the past: choose today or a later date; nothing was saved.',
+    REVIEW_DATE_TOO_LATE:
+      'The review date {{date}} is later than this risk level allows ({{latest}} at the latest): choose an earlier date; nothing was saved.',
+    CONSENT_DATE_FUTURE:
+      'Consent cannot have been confirmed on {{date}}, a day still to come: give the day it was confirmed; nothing was saved.',
+    PLAN_INCOMPLETE:
+      'A “go” needs the objective, the route and all five considerations answered ({{count}} still empty): answer them, or choose “hold”; nothing was saved.',
+    DECISION_NEEDS_REASON:
+      'A go or hold decision needs who took it and why: fill in both, then save; nothing was saved.',
     IMPORT_NOT_TEXT:
       '{{file}} is not a CSV text file (save the spreadsheet as CSV first: Save as → CSV): nothing was imported.',
     IMPORT_ENCODING:
@@ -151,6 +169,39 @@ export const en = {
     completedOn: 'Completed on',
     outcome: 'Outcome',
     text: 'Search',
+    factors: 'Risk factors',
+    visibility: 'Visibility of the collaboration',
+    superiorHostility: 'Hostility of superiors to NGO contact',
+    politicalClimate: 'Political climate in the sphere',
+    priorRetaliation: 'Prior retaliation against them or peers',
+    surveillance: 'Surveillance of their communications',
+    postDependence: 'Dependence on the post and legal jeopardy',
+    leakHarm: 'Harm if our records leaked',
+    consentConfirmedOn: 'Consent confirmed on',
+    mitigations: 'Agreed mitigations',
+    mitigationNotes: 'Other mitigations',
+    narrative: 'Narrative',
+    assessor: 'Assessor',
+    reviewDueOn: 'Review due',
+    correctionReason: 'What this corrects',
+    basedOnVersion: 'Version',
+    objective: 'Objective',
+    approachRoute: 'Approach route',
+    routeNotes: 'Route notes',
+    plannedOffers: 'Planned offers',
+    securityRisk: 'Security risk to both sides',
+    benefitVsRisk: 'Benefit against risk',
+    longTermCommitment: 'Long-term commitment',
+    organisationBehind: 'Is the organisation behind it',
+    decision: 'Decision',
+    decisionNote: 'Why',
+    decidedBy: 'Decided by',
+    autoLockMinutes: 'Lock after',
+    reviewIntervals: 'Review intervals',
+    critical: 'Critical risk: review every',
+    high: 'High risk: review every',
+    moderate: 'Moderate risk: review every',
+    low: 'Low risk: review every',
   },
   problems: {
     too_big: 'too long (at most {{maximum}}).',
@@ -159,6 +210,9 @@ export const en = {
     invalid_value: 'not one of the choices offered.',
     invalid_type: 'missing or of the wrong kind.',
     invalid: 'not valid.',
+    interval_order: 'must be no longer than the interval of a lower risk level.',
+    number_too_big: 'must be at most {{maximum}}.',
+    number_too_small: 'must be at least {{minimum}}.',
   },
   cli: {
     usage: [

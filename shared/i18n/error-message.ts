@@ -14,11 +14,17 @@ export interface ErrorLike {
 export function errorMessage(t: TFunction, error: ErrorLike): string {
   const details = error.details ?? {};
   if (error.code === 'VALIDATION' && typeof details.field === 'string') {
-    const field = details.field.split('.')[0] ?? '';
-    if (t(`fields.${field}`, { defaultValue: '' }) !== '') {
+    // The most precise named part of the path: "factors.visibility" is about "visibility".
+    const field =
+      details.field
+        .split('.')
+        .reverse()
+        .find((part) => t(`fields.${part}`, { defaultValue: '' }) !== '') ?? '';
+    if (field !== '') {
       const reason = typeof details.reason === 'string' ? details.reason : 'invalid';
       const problem = t(`problems.${reason}`, {
         maximum: details.maximum ?? '',
+        minimum: details.minimum ?? '',
         defaultValue: t('problems.invalid'),
       });
       return t('errors.VALIDATION', {

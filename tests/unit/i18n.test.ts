@@ -41,6 +41,15 @@ describe('texts in English and Russian', () => {
     'DUPLICATE_RELATIONSHIP',
     'NOTE_WITHOUT_PERSON',
     'CONFIRMATION_MISMATCH',
+    'PERSON_ARCHIVED',
+    'ASSESSMENT_NOT_LATEST',
+    'NOTHING_TO_CORRECT',
+    'CORRECTION_NEEDS_REASON',
+    'REVIEW_DATE_PAST',
+    'REVIEW_DATE_TOO_LATE',
+    'CONSENT_DATE_FUTURE',
+    'PLAN_INCOMPLETE',
+    'DECISION_NEEDS_REASON',
   ]);
 
   it('have a message for every error code in both languages, naming the file', () => {
@@ -65,6 +74,8 @@ describe('texts in English and Russian', () => {
             max: 20000,
             maxMiB: 10,
             count: 3,
+            date: '2026-03-31',
+            latest: '2026-04-30',
           },
         });
         expect(text, `${language} ${code}`).not.toMatch(/errors\.|\{\{|undefined/);

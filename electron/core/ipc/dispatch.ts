@@ -21,11 +21,25 @@ export async function dispatch(
   if (!input.success) {
     const issue = input.error.issues[0];
     const maximum = issue && 'maximum' in issue ? Number(issue.maximum) : undefined;
+    const minimum = issue && 'minimum' in issue ? Number(issue.minimum) : undefined;
+    // A number out of its range (a risk score of 7) reads "at most 5", not "too long".
+    const numberRange =
+      issue !== undefined &&
+      (issue.code === 'too_big' || issue.code === 'too_small') &&
+      issue.origin === 'number'
+        ? `number_${issue.code}`
+        : undefined;
+    // A refinement names its own problem (shared/risk.ts: intervals out of order).
+    const customReason =
+      issue?.code === 'custom' && typeof issue.params?.reason === 'string'
+        ? issue.params.reason
+        : undefined;
     return failure('VALIDATION', {
       channel: known,
       field: issue?.path.filter((key) => typeof key !== 'number').join('.') ?? '',
-      reason: issue?.code ?? 'invalid',
+      reason: numberRange ?? customReason ?? issue?.code ?? 'invalid',
       ...(maximum !== undefined && Number.isFinite(maximum) ? { maximum } : {}),
+      ...(minimum !== undefined && Number.isFinite(minimum) ? { minimum } : {}),
     });
   }
   try {

@@ -3,7 +3,13 @@
  * search index kept in step. Callers run writes inside a transaction (services/records.ts).
  */
 import type { Database } from 'better-sqlite3';
-import { localDate, STAGES, type PersonFields, type Stage } from '../../../shared/domain.ts';
+import {
+  localDate,
+  STAGES,
+  type Consent,
+  type PersonFields,
+  type Stage,
+} from '../../../shared/domain.ts';
 import type {
   Facets,
   Person,
@@ -218,6 +224,23 @@ export function setPersonArchived(db: Database, id: number, archived: boolean, n
     now.toISOString(),
     id,
   );
+}
+
+/** Records the consent a risk assessment confirmed; returns the one it replaces, or null. */
+export function setPersonConsent(
+  db: Database,
+  id: number,
+  consent: Consent,
+  now: Date,
+): Consent | null {
+  const before = db.prepare('SELECT consent FROM persons WHERE id = ?').pluck().get(id) as Consent;
+  if (before === consent) return null;
+  db.prepare('UPDATE persons SET consent = ?, updated_at = ? WHERE id = ?').run(
+    consent,
+    now.toISOString(),
+    id,
+  );
+  return before;
 }
 
 /** Moves the next follow-up earlier when a note asks for an earlier one (never later). */

@@ -18,6 +18,15 @@ import type {
   STANCES,
 } from '../../../shared/domain.ts';
 import type { RELATIONSHIP_ROLES } from '../../../shared/records.ts';
+import type {
+  APPROACH_ROUTES,
+  MITIGATIONS,
+  PLAN_CONSIDERATIONS,
+  PLAN_DECISIONS,
+  REVIEW_STATES,
+  RISK_FACTORS,
+  RISK_LEVELS,
+} from '../../../shared/risk.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -36,6 +45,13 @@ export interface DomainLabels {
   offerStatus: Labels<typeof OFFER_STATUSES>;
   partnerKind: Labels<typeof PARTNER_KINDS>;
   partnerTrust: Labels<typeof PARTNER_TRUST>;
+  riskLevel: Labels<typeof RISK_LEVELS>;
+  riskFactor: Labels<typeof RISK_FACTORS>;
+  reviewState: Labels<typeof REVIEW_STATES>;
+  mitigation: Labels<typeof MITIGATIONS>;
+  approachRoute: Labels<typeof APPROACH_ROUTES>;
+  planDecision: Labels<typeof PLAN_DECISIONS>;
+  planConsideration: Labels<typeof PLAN_CONSIDERATIONS>;
 }
 
 export const domainEn: DomainLabels = {
@@ -131,6 +147,44 @@ export const domainEn: DomainLabels = {
   },
   partnerKind: { international: 'International', domestic: 'Domestic' },
   partnerTrust: { high: 'High', medium: 'Medium', low: 'Low' },
+  riskLevel: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
+  riskFactor: {
+    visibility: 'Visibility of the collaboration',
+    superiorHostility: 'Hostility of superiors to NGO contact',
+    politicalClimate: 'Political climate in the sphere',
+    priorRetaliation: 'Prior retaliation against them or peers',
+    surveillance: 'Surveillance of their communications',
+    postDependence: 'Dependence on the post and legal jeopardy',
+    leakHarm: 'Harm if our records leaked',
+  },
+  reviewState: {
+    current: 'Current',
+    'due-soon': 'Review due soon',
+    due: 'Review due today',
+    overdue: 'Review overdue',
+  },
+  mitigation: {
+    meet_privately: 'Meet privately',
+    codename_only: 'Codename only',
+    never_in_publications: 'Never in publications',
+    secure_channel: 'Secure channel only',
+  },
+  approachRoute: {
+    public_event: 'Introduction at a public event',
+    letter_invitation: 'Letter with an invitation',
+    through_subordinates: 'Through subordinates',
+    through_superiors: 'Through superiors',
+    introduction: 'Introduction by someone we know',
+    other: 'Other',
+  },
+  planDecision: { undecided: 'Not decided', go: 'Go', hold: 'Hold' },
+  planConsideration: {
+    securityRisk: 'Security risk to both sides',
+    benefitVsRisk: 'Benefit against risk',
+    longTermCommitment: 'Long-term commitment',
+    organisationBehind: 'Is the organisation behind it',
+    trust: 'Trust',
+  },
 };
 
 export const domainRu: DomainLabels = {
@@ -231,4 +285,42 @@ export const domainRu: DomainLabels = {
   },
   partnerKind: { international: 'Международная', domestic: 'Местная' },
   partnerTrust: { high: 'Высокое', medium: 'Среднее', low: 'Низкое' },
+  riskLevel: { low: 'Низкий', moderate: 'Умеренный', high: 'Высокий', critical: 'Критический' },
+  riskFactor: {
+    visibility: 'Заметность сотрудничества',
+    superiorHostility: 'Враждебность руководства к контактам с НКО',
+    politicalClimate: 'Политический климат в сфере',
+    priorRetaliation: 'Прежние преследования их или коллег',
+    surveillance: 'Слежка за их связью',
+    postDependence: 'Зависимость от должности и правовая уязвимость',
+    leakHarm: 'Вред при утечке наших записей',
+  },
+  reviewState: {
+    current: 'Актуальна',
+    'due-soon': 'Скоро пересмотр',
+    due: 'Пересмотр сегодня',
+    overdue: 'Пересмотр просрочен',
+  },
+  mitigation: {
+    meet_privately: 'Встречаться наедине',
+    codename_only: 'Только псевдоним',
+    never_in_publications: 'Никогда в публикациях',
+    secure_channel: 'Только защищённая связь',
+  },
+  approachRoute: {
+    public_event: 'Знакомство на публичном мероприятии',
+    letter_invitation: 'Письмо с приглашением',
+    through_subordinates: 'Через подчинённых',
+    through_superiors: 'Через руководство',
+    introduction: 'Через знакомого',
+    other: 'Другое',
+  },
+  planDecision: { undecided: 'Не решено', go: 'Начинать', hold: 'Отложить' },
+  planConsideration: {
+    securityRisk: 'Риск для безопасности обеих сторон',
+    benefitVsRisk: 'Польза в сравнении с риском',
+    longTermCommitment: 'Готовность к долгой работе',
+    organisationBehind: 'Поддерживает ли это организация',
+    trust: 'Доверие',
+  },
 };
