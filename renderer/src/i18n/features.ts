@@ -10,6 +10,8 @@ import { notesTexts } from '../features/notes/texts.ts';
 import { partnersTexts } from '../features/partners/texts.ts';
 import { peopleTexts } from '../features/people/texts.ts';
 import { pipelineTexts } from '../features/pipeline/texts.ts';
+import { riskAssessmentTexts } from '../features/risk-assessment/texts.ts';
+import { riskDashboardTexts } from '../features/risk-dashboard/texts.ts';
 import { searchTexts } from '../features/search/texts.ts';
 import { domainEn, domainRu } from './domain.ts';
 
@@ -22,6 +24,8 @@ const FEATURES = {
   map: mapTexts,
   search: searchTexts,
   import: importTexts,
+  riskAssessment: riskAssessmentTexts,
+  riskDashboard: riskDashboardTexts,
 } as const;
 
 export function featureTexts(language: 'en' | 'ru'): Record<string, unknown> {
