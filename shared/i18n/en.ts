@@ -301,7 +301,7 @@ export const en = {
         'The seed must be a whole number from 0 to {{max}}: confidant demo FILE --people 200 --seed 7.',
       generating: 'Filling the vault with fictional data…',
       filled:
-        'Filled it with fictional demo data (seed {{seed}}): {{persons}} persons, {{agencies}} agencies, {{partners}} partner organisations, {{relationships}} relationships, {{notes}} case notes, {{offers}} offers. The app marks it as a demo vault.',
+        'Filled it with fictional demo data (seed {{seed}}): {{persons}} persons, {{agencies}} agencies, {{partners}} partner organisations, {{relationships}} relationships, {{notes}} case notes, {{offers}} offers, {{assessments}} risk assessments, {{plans}} engagement plans. The app marks it as a demo vault.',
     },
     units: {
       B: '{{n}} B',

@@ -12,6 +12,8 @@
  * - saving a case note (`notes:create`): the vault's transaction plus its durable save (the
  *   whole file re-encrypted and rewritten); the plain database's insert and commit with
  *   synchronous=FULL.
+ * - the risk dashboard (`risk:dashboard`), the reminders (`risk:reminders`), a person's risk
+ *   and plan (`risk:person`) — target ≤ 50 ms — and saving a reassessment (`risk:assess`).
  * The vault column calls the handlers as IPC does (dispatch: input and output validated by
  * the contract); the "handler" column calls them without that validation, like the plain
  * database's column. Results: Markdown on stdout and artifacts/bench/domain.{json,md}.
@@ -25,6 +27,7 @@ import { fileConfigStore } from '../../electron/core/app-config.ts';
 import type { DomainContext } from '../../electron/core/handlers/context.ts';
 import { exploreHandlers } from '../../electron/core/handlers/explore.ts';
 import { peopleHandlers } from '../../electron/core/handlers/people.ts';
+import { riskHandlers } from '../../electron/core/handlers/risk.ts';
 import { withStatementCache } from '../../electron/core/db/statement-cache.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { generateDemoData } from '../../electron/core/services/demo/generate.ts';
@@ -32,11 +35,13 @@ import { Vault } from '../../electron/core/vault/vault.ts';
 import { contract, type Channel, type Handlers } from '../../shared/contract.ts';
 import { localDate, type NoteFields } from '../../shared/domain.ts';
 import type { PersonQueryInput } from '../../shared/records.ts';
+import type { AssessmentFieldsInput, PersonRisk } from '../../shared/risk.ts';
 import { FAST_KDF } from '../helpers/fast-kdf.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const SEED = 2026;
 const SAVES = Number(process.env.BENCH_NOTE_SAVES ?? 30);
+const ASSESSMENT_SAVES = Number(process.env.BENCH_ASSESSMENT_SAVES ?? 10);
 const WARMUP = 3;
 const PASSPHRASE = 'benchmark passphrase';
 
@@ -138,6 +143,8 @@ function dispatchCaller(handlers: Handlers): Call {
 
 interface Workload {
   personIds: number[];
+  /** Persons in an assessed stage, reassessed in turn. */
+  assessedIds: number[];
   queries: PersonQueryInput[];
   note: (i: number) => NoteFields;
 }
@@ -169,7 +176,47 @@ async function measure(call: Call, work: Workload, saves: boolean) {
       save.push(await time(() => call('notes:create', work.note(i))));
     save.splice(0, WARMUP);
   }
-  return { search, get, list, save, listByQuery };
+  const dashboard: number[] = [];
+  const reminders: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    dashboard.push(await time(() => call('risk:dashboard', {})));
+    reminders.push(await time(() => call('risk:reminders', {})));
+  }
+  const risk: number[] = [];
+  for (const personId of work.personIds)
+    risk.push(await time(() => call('risk:person', { personId })));
+  const assess: number[] = [];
+  if (saves) {
+    for (let i = 0; i < ASSESSMENT_SAVES; i++) {
+      const personId = work.assessedIds[i % work.assessedIds.length]!;
+      const current = (await call('risk:person', { personId })) as PersonRisk;
+      assess.push(await time(() => call('risk:assess', reassessment(personId, current, i))));
+    }
+  }
+  return { search, get, list, save, listByQuery, dashboard, reminders, risk, assess };
+}
+
+/** A reassessment of the person's current version with one factor moved. */
+function reassessment(personId: number, current: PersonRisk, i: number): AssessmentFieldsInput {
+  const latest = current.history[0];
+  const factors = latest?.factors ?? {
+    visibility: 2,
+    superiorHostility: 2,
+    politicalClimate: 3,
+    priorRetaliation: 1,
+    surveillance: 2,
+    postDependence: 3,
+    leakHarm: 4,
+  };
+  return {
+    personId,
+    basedOnVersion: latest?.version ?? null,
+    factors: { ...factors, visibility: (i % 5) + 1 },
+    consent: latest?.consent ?? 'internal',
+    mitigations: ['codename_only', 'meet_privately'],
+    narrative: 'Reviewed after the regional meeting; no new signs of pressure.',
+    assessor: 'Benchmark',
+  };
 }
 
 try {
@@ -194,7 +241,7 @@ try {
   await vault.lock();
   const vaultBytes = statSync(vaultPath).size;
   print(
-    `Node ${process.version}. Demo data (seed ${String(SEED)}): ${String(counts.persons)} persons, ${String(counts.notes)} case notes, ${String(counts.relationships)} relationships, ${String(counts.agencies)} agencies, ${String(counts.offers)} offers — generated and inserted in ${(generateMs / 1000).toFixed(1)} s (one transaction), first save ${ms(firstSaveMs)} ms.`,
+    `Node ${process.version}. Demo data (seed ${String(SEED)}): ${String(counts.persons)} persons, ${String(counts.notes)} case notes, ${String(counts.relationships)} relationships, ${String(counts.agencies)} agencies, ${String(counts.offers)} offers, ${String(counts.assessments)} risk assessments, ${String(counts.plans)} engagement plans — generated and inserted in ${(generateMs / 1000).toFixed(1)} s (one transaction), first save ${ms(firstSaveMs)} ms.`,
   );
   print(
     `Database image ${mib(imageBytes)}; vault file ${mib(vaultBytes)}; plain SQLite file ${mib(statSync(plainPath).size)}.`,
@@ -229,11 +276,21 @@ try {
       return Promise.resolve(plain.transaction(() => change(plain, at))());
     },
   };
-  const plainHandlers = { ...peopleHandlers(plainContext), ...exploreHandlers(plainContext) };
+  const plainHandlers = {
+    ...peopleHandlers(plainContext),
+    ...exploreHandlers(plainContext),
+    ...riskHandlers(plainContext),
+  };
 
   // The workload, the same for every column.
   const personIds = plain
     .prepare('SELECT id FROM persons ORDER BY random() LIMIT 200')
+    .pluck()
+    .all() as number[];
+  const assessedIds = plain
+    .prepare(
+      `SELECT id FROM persons WHERE archived_at IS NULL AND stage IN ('in_contact', 'collaborating', 'partner') ORDER BY random() LIMIT 50`,
+    )
     .pluck()
     .all() as number[];
   const tags = plain
@@ -267,6 +324,7 @@ try {
   const today = localDate(now);
   const work: Workload = {
     personIds,
+    assessedIds,
     queries,
     note: (i) => ({
       occurredOn: today,
@@ -293,7 +351,11 @@ try {
     '| operation | target | vault via dispatch p50 / p95 | vault handler p50 / p95 | plain SQLite p50 / p95 |',
   );
   print('|---|---|---:|---:|---:|');
-  const row = (name: string, target: string, key: 'search' | 'get' | 'list' | 'save') => {
+  const row = (
+    name: string,
+    target: string,
+    key: 'search' | 'get' | 'list' | 'save' | 'dashboard' | 'reminders' | 'risk' | 'assess',
+  ) => {
     const cell = (values: number[]) =>
       values.length ? `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))} ms` : '—';
     print(
@@ -307,6 +369,14 @@ try {
     `save a case note (${String(SAVES)} saves; vault: transaction + encrypted durable save; plain: commit, synchronous=FULL)`,
     'vault save target',
     'save',
+  );
+  row(`risk dashboard (${String(counts.assessments)} assessments, 10 ×)`, '≤ 50 ms', 'dashboard');
+  row('review reminders (10 ×)', '≤ 50 ms', 'reminders');
+  row(`person's risk and plan (${String(personIds.length)} persons)`, '≤ 50 ms', 'risk');
+  row(
+    `save a reassessment (${String(ASSESSMENT_SAVES)} saves, as the note saves)`,
+    'vault save target',
+    'assess',
   );
   print();
   print('The people list, query by query (median of 3; rows returned):');

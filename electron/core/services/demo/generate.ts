@@ -1,8 +1,8 @@
 /**
  * `confidant demo`: fills a vault with plainly fictional, realistic data — about 70 % Russian
  * and 30 % English names (faker), agencies under national bodies, partner organisations,
- * persons spread over every stage, consent level and owner, relationships, case notes and
- * offers — for trying the app and for the benchmarks.
+ * persons spread over every stage, consent level and owner, relationships, case notes,
+ * offers, risk assessments and engagement plans — for trying the app and for the benchmarks.
  *
  * Seeded: the same seed and the same day give the same vault. Everything is written with the
  * repositories the handlers use (so the search index and stage history are right), in one
@@ -24,6 +24,7 @@ import {
   personFields,
   REFORM_ORIENTATIONS,
   STANCES,
+  type Consent,
   type NoteKind,
   type RelationshipKind,
   type Sphere,
@@ -38,6 +39,7 @@ import { insertPerson } from '../../repos/persons.ts';
 import { insertRelationship } from '../../repos/relationships.ts';
 import { SETTING_DEMO, setSetting } from '../../repos/settings.ts';
 import { codenameKey, generateCodename } from '../codenames.ts';
+import { generateDemoRisk } from './risk.ts';
 import * as T from './texts.ts';
 
 export const MIN_DEMO_PEOPLE = 1;
@@ -56,12 +58,14 @@ export interface DemoCounts {
   relationships: number;
   notes: number;
   offers: number;
+  assessments: number;
+  plans: number;
 }
 
 type Lang = T.DemoLanguage;
 
 /** Random choices from the seeded faker, in the shapes the generator needs. */
-class Dice {
+export class Dice {
   below(max: number): number {
     return fakerEn.number.int({ min: 0, max: max - 1 });
   }
@@ -153,10 +157,12 @@ interface DemoAgency {
   name: string;
 }
 
-interface DemoPerson {
+export interface DemoPerson {
   id: number;
   lang: Lang;
   agency: DemoAgency | null;
+  stage: Stage;
+  consent: Consent;
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -288,7 +294,13 @@ export function generateDemoData(db: Database, options: DemoOptions): DemoCounts
       tags: dice.some(T.TAGS[lang], dice.below(4)),
       about: dice.chance(0.6) ? dice.pick(T.ABOUT[lang]) : '',
     });
-    persons.push({ id: insertPerson(db, { ...fields, codename }, now), lang, agency });
+    persons.push({
+      id: insertPerson(db, { ...fields, codename }, now),
+      lang,
+      agency,
+      stage,
+      consent: fields.consent,
+    });
   }
 
   // Relationships: about 1.5 a person, mostly within an agency; no one related to themselves,
@@ -395,6 +407,8 @@ export function generateDemoData(db: Database, options: DemoOptions): DemoCounts
     );
   }
 
+  const { assessments, plans } = generateDemoRisk(db, dice, persons, now);
+
   const counts: DemoCounts = {
     persons: persons.length,
     agencies: agencies.length,
@@ -402,6 +416,8 @@ export function generateDemoData(db: Database, options: DemoOptions): DemoCounts
     relationships,
     notes: noteCount,
     offers: offerCount,
+    assessments,
+    plans,
   };
   setSetting(db, SETTING_DEMO, 'true', now);
   appendAuditEvent(db, { action: 'demo.filled', detail: { ...counts, seed: options.seed } }, now);

@@ -534,3 +534,57 @@ export const RELATIONSHIP_NOTES: Both<readonly string[]> = {
   en: ['Worked together for years', 'Introduced us at a seminar', 'Former student', ''],
   ru: ['Много лет работали вместе', 'Познакомил нас на семинаре', 'Бывший ученик', ''],
 };
+
+export const RISK_TEXTS: Both<{
+  narratives: readonly string[];
+  objectives: readonly string[];
+  commonInterest: readonly string[];
+  answers: readonly string[];
+}> = {
+  en: {
+    narratives: [
+      'Their deputy asked colleagues who "talks to the NGO". No direct pressure yet.',
+      'Meets us only at public events; the department head is openly hostile to civil society.',
+      'A colleague in the same office was transferred after speaking at our round table.',
+      'Low profile so far: contacts go through the partner federation.',
+    ],
+    objectives: [
+      'Joint training on detention standards for the regional office',
+      'A working group on juvenile cases with the court',
+      'Invite to the spring seminar and gauge interest in a joint project',
+    ],
+    commonInterest: [
+      'Both want fewer complaints about pre-trial detention',
+      'The agency admits case backlogs; citizens complain about delays',
+    ],
+    answers: [
+      'Discussed at the leadership meeting; acceptable with codename only.',
+      'Benefit outweighs risk if contact stays at public events for now.',
+      'Agreed: at least two years of work expected.',
+      'The board supports it.',
+    ],
+  },
+  ru: {
+    narratives: [
+      'Заместитель спрашивал коллег, кто «общается с НКО». Прямого давления пока нет.',
+      'Встречается с нами только на публичных мероприятиях; начальник управления открыто враждебен к общественникам.',
+      'Коллегу из того же отдела перевели после выступления на нашем круглом столе.',
+      'Пока незаметен: контакты идут через федерацию-партнёра.',
+    ],
+    objectives: [
+      'Совместное обучение стандартам содержания для областного управления',
+      'Рабочая группа с судом по делам несовершеннолетних',
+      'Пригласить на весенний семинар и понять интерес к совместному проекту',
+    ],
+    commonInterest: [
+      'Обе стороны хотят меньше жалоб на содержание под стражей',
+      'Ведомство признаёт затяжку дел; граждане жалуются на сроки',
+    ],
+    answers: [
+      'Обсудили на собрании руководства; допустимо только под псевдонимом.',
+      'Польза выше риска, если пока встречаться только на публичных мероприятиях.',
+      'Согласны: рассчитываем минимум на два года работы.',
+      'Правление поддерживает.',
+    ],
+  },
+};
