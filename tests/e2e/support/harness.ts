@@ -105,6 +105,8 @@ export interface AppOptions {
   dialogs?: { newVaultPath?: string; existingVault?: string };
   /** Name of the folder the screenshots of this session go to. */
   name: string;
+  /** The core's clock (a test moves it to make a risk review fall due); the real one if unset. */
+  now?: () => Date;
 }
 
 export interface AppSession {
@@ -137,6 +139,7 @@ export async function openApp(browser: Browser, options: AppOptions): Promise<Ap
     defaultVaultPath: join(dir, 'Confidant.confidant'),
     fileDialogs: Boolean(options.dialogs),
     vaultOptions: { kdf: options.kdf ?? FAST_KDF },
+    ...(options.now ? { now: options.now } : {}),
   });
   const handlers: Handlers = { ...core.handlers, ...testDialogs(options.dialogs) };
 
