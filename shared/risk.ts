@@ -104,14 +104,23 @@ export const reviewIntervals = z
     moderate: intervalDays,
     low: intervalDays,
   })
-  .refine(
-    (days) => days.critical <= days.high && days.high <= days.moderate && days.moderate <= days.low,
-    {
-      message: 'a higher level needs a review at least as often',
-      path: ['critical'],
-      params: { reason: 'interval_order' },
-    },
-  );
+  .superRefine((days, context) => {
+    // The problem is reported on the first level whose interval is longer than the next one's.
+    const pairs = [
+      ['critical', 'high'],
+      ['high', 'moderate'],
+      ['moderate', 'low'],
+    ] as const;
+    const wrong = pairs.find(([higher, lower]) => days[higher] > days[lower]);
+    if (wrong) {
+      context.addIssue({
+        code: 'custom',
+        message: 'a higher level needs a review at least as often',
+        path: [wrong[0]],
+        params: { reason: 'interval_order' },
+      });
+    }
+  });
 
 /** YYYY-MM-DD plus some calendar days (local calendar, so no DST surprises). */
 export function addCalendarDays(date: string, days: number): string {

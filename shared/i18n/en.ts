@@ -5,6 +5,8 @@
  * Every error is one sentence: what happened to which file, then what to do.
  */
 export const en = {
+  /** The locale dates in messages are written in (day first, as Europe writes them). */
+  dateLocale: 'en-GB',
   errors: {
     WRONG_PASSPHRASE:
       'The passphrase does not open {{file}}: check the keyboard layout and Caps Lock and try again, or use the recovery key.',
@@ -81,7 +83,7 @@ export const en = {
     CONFIRMATION_MISMATCH:
       'What you typed is not the codename “{{codename}}”, so nothing was deleted: type it exactly to confirm.',
     PERSON_ARCHIVED:
-      '{{codename}} is archived, so their risk cannot be assessed: restore them first (person page → Restore), then assess; nothing was saved.',
+      '{{codename}} is archived, so their risk assessment and engagement plan are kept as they were: restore them first (person page → Restore); nothing was saved.',
     ASSESSMENT_NOT_LATEST:
       'This form started from an older assessment of {{codename}} (the latest is version {{version}}), and past versions are never changed: close it and reassess from the latest version; nothing was saved.',
     NOTHING_TO_CORRECT:
@@ -92,6 +94,8 @@ export const en = {
       'The review date {{date}} is in the past: choose today or a later date; nothing was saved.',
     REVIEW_DATE_TOO_LATE:
       'The review date {{date}} is later than this risk level allows ({{latest}} at the latest): choose an earlier date; nothing was saved.',
+    CONSENT_NOT_ASKED_DATE:
+      'Consent cannot have been confirmed while it is recorded as not asked: choose the consent the person gave, or clear the date; nothing was saved.',
     CONSENT_DATE_FUTURE:
       'Consent cannot have been confirmed on {{date}}, a day still to come: give the day it was confirmed; nothing was saved.',
     PLAN_INCOMPLETE:
@@ -198,10 +202,10 @@ export const en = {
     decidedBy: 'Decided by',
     autoLockMinutes: 'Lock after',
     reviewIntervals: 'Review intervals',
-    critical: 'Critical risk: review every',
-    high: 'High risk: review every',
-    moderate: 'Moderate risk: review every',
-    low: 'Low risk: review every',
+    critical: 'Review interval for critical risk',
+    high: 'Review interval for high risk',
+    moderate: 'Review interval for moderate risk',
+    low: 'Review interval for low risk',
   },
   problems: {
     too_big: 'too long (at most {{maximum}}).',
@@ -211,6 +215,7 @@ export const en = {
     invalid_type: 'missing or of the wrong kind.',
     invalid: 'not valid.',
     interval_order: 'must be no longer than the interval of a lower risk level.',
+    not_integer: 'must be a whole number.',
     number_too_big: 'must be at most {{maximum}}.',
     number_too_small: 'must be at least {{minimum}}.',
   },

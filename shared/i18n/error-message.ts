@@ -36,6 +36,7 @@ export function errorMessage(t: TFunction, error: ErrorLike): string {
   }
   return t(`errors.${error.code}`, {
     ...details,
+    ...datesIn(t, details),
     file: details.file ?? '',
     min: MIN_PASSPHRASE_LENGTH,
     max: MAX_PASSPHRASE_LENGTH,
@@ -58,4 +59,21 @@ function errorContext(
     default:
       return undefined;
   }
+}
+
+/** Calendar dates in details (a review date) as the user's language writes them. */
+function datesIn(
+  t: TFunction,
+  details: Readonly<Record<string, string | number>>,
+): Record<string, string> {
+  const format = new Intl.DateTimeFormat(t('dateLocale'), { dateStyle: 'long' });
+  const dates: Record<string, string> = {};
+  for (const [key, value] of Object.entries(details)) {
+    const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+    if (match)
+      dates[key] = format.format(
+        new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])),
+      );
+  }
+  return dates;
 }

@@ -1,11 +1,18 @@
 import { join } from 'node:path';
+import type { CoreApiOptions } from '../../electron/core/api.ts';
 import { makeTestApi, type TestApi } from './api.ts';
 
 const PASSPHRASE = 'a long enough passphrase';
 
-/** An API with a fresh, unlocked vault at `dir/vault.confidant`. */
-export async function openTestVault(dir: string): Promise<TestApi & { path: string }> {
-  const api = makeTestApi(dir);
+/**
+ * An API with a fresh, unlocked vault at `dir/vault.confidant`. `overrides` go to makeTestApi,
+ * e.g. `{ now: () => clock }` for a clock the test controls.
+ */
+export async function openTestVault(
+  dir: string,
+  overrides: Partial<CoreApiOptions> = {},
+): Promise<TestApi & { path: string }> {
+  const api = makeTestApi(dir, overrides);
   const path = join(dir, 'vault.confidant');
   const { recoveryKey, groupsToConfirm } = await api.call('vault:prepareCreate', {
     path,

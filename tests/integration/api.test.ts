@@ -307,13 +307,16 @@ describe('settings and passphrase', () => {
     const api = makeTestApi(dir);
     const path = join(dir, 'v.confidant');
     await createThroughApi(api, path);
-    expect(await api.call('settings:get', {})).toEqual({ autoLockMinutes: 5 });
+    expect(await api.call('settings:get', {})).toEqual({
+      autoLockMinutes: 5,
+      reviewIntervals: { critical: 30, high: 60, moderate: 120, low: 180 },
+    });
     expect(api.core.autoLockMinutes()).toBe(5);
     await api.call('settings:update', { autoLockMinutes: 15 });
     await api.call('vault:lock', {});
     expect(api.core.autoLockMinutes()).toBeNull();
     await api.call('vault:unlock', { path, secret: { passphrase: PASSPHRASE } });
-    expect(await api.call('settings:get', {})).toEqual({ autoLockMinutes: 15 });
+    expect(await api.call('settings:get', {})).toMatchObject({ autoLockMinutes: 15 });
   });
 
   it('changes the passphrase only with the current one', async () => {

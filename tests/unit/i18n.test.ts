@@ -48,6 +48,7 @@ describe('texts in English and Russian', () => {
     'REVIEW_DATE_PAST',
     'REVIEW_DATE_TOO_LATE',
     'CONSENT_DATE_FUTURE',
+    'CONSENT_NOT_ASKED_DATE',
     'PLAN_INCOMPLETE',
     'DECISION_NEEDS_REASON',
   ]);
@@ -116,5 +117,78 @@ describe('texts in English and Russian', () => {
     for (const text of [...Object.values(en.errors), ...Object.values(ru.errors)]) {
       expect(text.replace(/\.\s*$/, ''), text).not.toMatch(/[.!?]\s+[A-ZА-Я]/u);
     }
+  });
+});
+
+describe('validation errors name the field and the problem', () => {
+  const english = createTranslator('en');
+  const russian = createTranslator('ru');
+
+  it.each<{ language: 'en' | 'ru'; details: Record<string, string | number>; expected: string }>([
+    {
+      language: 'en',
+      details: { field: 'factors.leakHarm', reason: 'number_too_big', maximum: 5 },
+      expected: 'Harm if our records leaked: must be at most 5. Nothing was changed.',
+    },
+    {
+      language: 'ru',
+      details: { field: 'factors.leakHarm', reason: 'number_too_big', maximum: 5 },
+      expected: 'Вред при утечке наших записей: должно быть не больше 5. Ничего не изменено.',
+    },
+    {
+      language: 'en',
+      details: { field: 'factors.visibility', reason: 'number_too_small', minimum: 1 },
+      expected: 'Visibility of the collaboration: must be at least 1. Nothing was changed.',
+    },
+    {
+      language: 'ru',
+      details: { field: 'factors.visibility', reason: 'number_too_small', minimum: 1 },
+      expected: 'Заметность сотрудничества: должно быть не меньше 1. Ничего не изменено.',
+    },
+  ])('$language: $details.field $details.reason', ({ language, details, expected }) => {
+    const t = language === 'en' ? english : russian;
+    expect(errorMessage(t, { code: 'VALIDATION', details })).toBe(expected);
+  });
+
+  it('a number out of range reads "at most", not "too long"', () => {
+    const text = errorMessage(english, {
+      code: 'VALIDATION',
+      details: { field: 'factors.leakHarm', reason: 'number_too_big', maximum: 5 },
+    });
+    expect(text).toContain('Harm if our records leaked');
+    expect(text).toContain('5');
+    expect(text).not.toContain('too long');
+    expect(text).not.toContain('Risk factors');
+  });
+
+  it.each([
+    { language: 'en', problem: en.problems.interval_order, label: en.fields.critical },
+    { language: 'ru', problem: ru.problems.interval_order, label: ru.fields.critical },
+  ] as const)(
+    '$language: review intervals out of order have their sentence',
+    ({ language, problem, label }) => {
+      const text = errorMessage(language === 'en' ? english : russian, {
+        code: 'VALIDATION',
+        details: { field: 'reviewIntervals.critical', reason: 'interval_order' },
+      });
+      expect(text).toContain(label);
+      expect(text).toContain(problem);
+      expect(text).not.toContain(language === 'en' ? en.problems.invalid : ru.problems.invalid);
+    },
+  );
+
+  it('falls back to the nearest labelled part of the path, then to the generic sentence', () => {
+    expect(
+      errorMessage(english, {
+        code: 'VALIDATION',
+        details: { field: 'factors.mood', reason: 'unrecognized_keys' },
+      }),
+    ).toBe('Risk factors: not valid. Nothing was changed.');
+    expect(
+      errorMessage(english, {
+        code: 'VALIDATION',
+        details: { field: 'nothing.known', reason: 'invalid_type', file: 'v.confidant' },
+      }),
+    ).toBe(en.errors.VALIDATION.replace('{{file}}', 'v.confidant'));
   });
 });

@@ -17,41 +17,58 @@ import {
 import { VaultError } from '../errors.ts';
 import { getPlan, savePlan } from '../repos/engagement-plans.ts';
 import { getPerson, setPersonConsent } from '../repos/persons.ts';
-import { insertAssessment, latestVersion } from '../repos/risk-assessments.ts';
+import { assessedOnOf, insertAssessment, latestVersion } from '../repos/risk-assessments.ts';
 import { personRisk, readReviewIntervals, riskDashboard, riskReminders } from '../services/risk.ts';
 import { audit, notFound, type DomainContext } from './context.ts';
 
 type RiskChannel = `risk:${string}` | `plans:${string}`;
 
-/** Checks an assessment against the person, the history and the calendar; returns its version. */
+/**
+ * Checks an assessment against the person, the history and the calendar. Returns its version,
+ * the day it counts as assessed (a correction keeps the corrected version's day, so fixing a
+ * typo does not make an old assessment look fresh) and its review date.
+ */
 function checkAssessment(
   db: Database,
   fields: AssessmentFields,
   today: string,
-): { codename: string; version: number; reviewDueOn: string } {
-  const person = getPerson(db, fields.personId);
-  if (!person) throw notFound('person', { id: fields.personId });
-  const { codename } = person;
-  if (person.archivedAt !== null) throw new VaultError('PERSON_ARCHIVED', { codename });
+): { codename: string; version: number; assessedOn: string; reviewDueOn: string } {
+  const codename = checkPersonNotArchived(db, fields.personId);
   const latest = latestVersion(db, fields.personId);
   if (fields.basedOnVersion !== latest) {
     throw new VaultError('ASSESSMENT_NOT_LATEST', { codename, version: latest ?? 0 });
   }
+  let assessedOn = today;
   if (fields.correction) {
     if (latest === null) throw new VaultError('NOTHING_TO_CORRECT', { codename });
     if (fields.correctionReason === '') throw new VaultError('CORRECTION_NEEDS_REASON');
+    assessedOn = assessedOnOf(db, fields.personId, latest) ?? today;
   }
-  if (fields.consentConfirmedOn !== null && fields.consentConfirmedOn > today) {
-    throw new VaultError('CONSENT_DATE_FUTURE', { date: fields.consentConfirmedOn });
+  if (fields.consentConfirmedOn !== null) {
+    if (fields.consent === 'not_asked') throw new VaultError('CONSENT_NOT_ASKED_DATE');
+    if (fields.consentConfirmedOn > today)
+      throw new VaultError('CONSENT_DATE_FUTURE', { date: fields.consentConfirmedOn });
   }
   const { level } = rateRisk(fields.factors);
-  const latestReview = reviewDueFor(level, today, readReviewIntervals(db));
+  // A correction that raises the level may put the policy's date in the past: due today.
+  const policyDate = reviewDueFor(level, assessedOn, readReviewIntervals(db));
+  const latestReview = policyDate < today ? today : policyDate;
   const reviewDueOn = fields.reviewDueOn ?? latestReview;
   if (reviewDueOn < today) throw new VaultError('REVIEW_DATE_PAST', { date: reviewDueOn });
   if (reviewDueOn > latestReview) {
     throw new VaultError('REVIEW_DATE_TOO_LATE', { date: reviewDueOn, latest: latestReview });
   }
-  return { codename, version: (latest ?? 0) + 1, reviewDueOn };
+  return { codename, version: (latest ?? 0) + 1, assessedOn, reviewDueOn };
+}
+
+/** An archived person's risk and plan are kept as they were: restore them to change them. */
+function checkPersonNotArchived(db: Database, personId: number): string {
+  const person = getPerson(db, personId);
+  if (!person) throw notFound('person', { id: personId });
+  if (person.archivedAt !== null) {
+    throw new VaultError('PERSON_ARCHIVED', { codename: person.codename });
+  }
+  return person.codename;
 }
 
 /** A decision needs its reasons; "go" needs the plan answered (the notebook's considerations). */
@@ -78,14 +95,14 @@ export function riskHandlers(
     'risk:assess': (fields) =>
       ctx.commit((db, now) => {
         const today = localDate(now);
-        const { codename, version, reviewDueOn } = checkAssessment(db, fields, today);
+        const { codename, version, assessedOn, reviewDueOn } = checkAssessment(db, fields, today);
         const rating = rateRisk(fields.factors);
         const id = insertAssessment(db, {
           personId: fields.personId,
           version,
           correctsVersion: fields.correction ? fields.basedOnVersion : null,
           correctionReason: fields.correction ? fields.correctionReason : '',
-          assessedOn: today,
+          assessedOn,
           assessedAt: now.toISOString(),
           assessor: fields.assessor,
           factors: fields.factors,
@@ -114,8 +131,7 @@ export function riskHandlers(
 
     'plans:save': (plan) =>
       ctx.commit((db, now) => {
-        const person = getPerson(db, plan.personId);
-        if (!person) throw notFound('person', { id: plan.personId });
+        const codename = checkPersonNotArchived(db, plan.personId);
         checkPlan(plan);
         const before = getPlan(db, plan.personId);
         // The decision's date is when it was taken: kept while the decision stays the same.
@@ -126,7 +142,7 @@ export function riskHandlers(
               ? before.decidedOn
               : localDate(now);
         savePlan(db, plan, decidedOn, now);
-        audit(db, 'plan.saved', person.codename, now, { decision: plan.decision });
+        audit(db, 'plan.saved', codename, now, { decision: plan.decision });
         return { personId: plan.personId };
       }),
   };

@@ -29,6 +29,8 @@ export async function dispatch(
       issue.origin === 'number'
         ? `number_${issue.code}`
         : undefined;
+    // 2.5 where a whole number is wanted is not "missing or of the wrong kind".
+    const notInteger = issue?.code === 'invalid_type' && issue.expected === 'int';
     // A refinement names its own problem (shared/risk.ts: intervals out of order).
     const customReason =
       issue?.code === 'custom' && typeof issue.params?.reason === 'string'
@@ -37,7 +39,12 @@ export async function dispatch(
     return failure('VALIDATION', {
       channel: known,
       field: issue?.path.filter((key) => typeof key !== 'number').join('.') ?? '',
-      reason: numberRange ?? customReason ?? issue?.code ?? 'invalid',
+      reason:
+        numberRange ??
+        customReason ??
+        (notInteger ? 'not_integer' : undefined) ??
+        issue?.code ??
+        'invalid',
       ...(maximum !== undefined && Number.isFinite(maximum) ? { maximum } : {}),
       ...(minimum !== undefined && Number.isFinite(minimum) ? { minimum } : {}),
     });

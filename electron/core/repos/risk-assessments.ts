@@ -89,6 +89,14 @@ export function latestVersion(db: Database, personId: number): number | null {
     .get(personId) as number | null;
 }
 
+/** The day a version was assessed (a correction keeps the date of what it corrects). */
+export function assessedOnOf(db: Database, personId: number, version: number): string | undefined {
+  return db
+    .prepare('SELECT assessed_on FROM risk_assessments WHERE person_id = ? AND version = ?')
+    .pluck()
+    .get(personId, version) as string | undefined;
+}
+
 export type NewAssessment = Omit<Assessment, 'id'>;
 
 export function insertAssessment(db: Database, record: NewAssessment): number {

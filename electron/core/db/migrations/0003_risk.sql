@@ -37,6 +37,16 @@ CREATE TABLE risk_assessments (
   UNIQUE (person_id, version)
 ) STRICT;
 
+-- Only the next version may be added: no INSERT OR REPLACE over a stored row (SQLite would
+-- delete it without firing the DELETE trigger), no gap, no rewriting by reusing an id.
+CREATE TRIGGER risk_assessments_append_only_insert BEFORE INSERT ON risk_assessments
+WHEN EXISTS (SELECT 1 FROM risk_assessments WHERE id = NEW.id)
+  OR NEW.version IS NOT
+    (SELECT COALESCE(MAX(version), 0) + 1 FROM risk_assessments WHERE person_id = NEW.person_id)
+BEGIN
+  SELECT RAISE(ABORT, 'risk assessments are append-only');
+END;
+
 CREATE TRIGGER risk_assessments_append_only_update BEFORE UPDATE ON risk_assessments
 BEGIN
   SELECT RAISE(ABORT, 'risk assessments are append-only');
