@@ -10,6 +10,9 @@ import { Progress } from '../../components/Progress.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
+import { EngagementPlanPanel } from '../risk-assessment/EngagementPlanPanel.tsx';
+import { PersonRiskBadge } from '../risk-assessment/RiskBadge.tsx';
+import { RiskSection } from '../risk-assessment/RiskSection.tsx';
 import { DeletePersonDialog } from './DeletePersonDialog.tsx';
 import { followUpState, formatDate } from './format.ts';
 import { OffersPanel } from './OffersPanel.tsx';
@@ -36,6 +39,7 @@ export function PersonPage({ id }: { id: number }) {
             <span className="codename codename--large">{page.person.codename}</span>
           </p>
         ) : null}
+        {page ? <PersonRiskBadge personId={page.person.id} /> : null}
       </div>
       {query.isError ? <Alert tone="error">{errorText(query.error)}</Alert> : null}
       {page ? (
@@ -208,11 +212,13 @@ function PersonDetails({ page }: { page: PersonPageData }) {
               </>
             ) : null}
           </section>
+          <RiskSection person={person} />
           <Timeline page={page} />
         </div>
         <div className="person-layout__side">
           <RelationshipsPanel person={person} relationships={page.relationships} />
           <RoutesPanel page={page} />
+          <EngagementPlanPanel person={person} offers={page.offers} />
           <OffersPanel personId={person.id} offers={page.offers} />
         </div>
       </div>
