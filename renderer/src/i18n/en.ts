@@ -157,7 +157,6 @@ export const uiEn = {
       'A wrong passphrase or recovery key was typed {{count}} times before this unlock. If that was not you, someone else may have tried to open the vault.',
     notBuilt: 'Not built yet',
     empty: {
-      risk: 'Retaliation-risk assessments and the risk dashboard will be here. This part of Confidant is not built yet.',
       shares:
         'Every name that leaves the vault will go through a risk review here, and be recorded. This part of Confidant is not built yet, so nothing can be exported.',
       backups:

@@ -5,6 +5,7 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { AutoLockForm } from './AutoLockForm.tsx';
 import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
+import { ReviewIntervalsForm } from './ReviewIntervalsForm.tsx';
 
 export function SettingsArea({ status }: { status: VaultStatus }) {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function SettingsArea({ status }: { status: VaultStatus }) {
           <h2 id="settings-security">{t('ui.settings.security')}</h2>
           <ChangePassphraseForm path={status.path ?? ''} />
           <AutoLockForm />
+          <ReviewIntervalsForm />
         </section>
         <section className="panel" aria-labelledby="settings-language">
           <h2 id="settings-language">{t('ui.common.language')}</h2>

@@ -8,6 +8,7 @@ import { PartnersArea } from '../partners/PartnersArea.tsx';
 import { PeopleArea } from '../people/PeopleArea.tsx';
 import { PersonPage } from '../people/PersonPage.tsx';
 import { PipelineBoard } from '../pipeline/PipelineBoard.tsx';
+import { RiskDashboard } from '../risk-dashboard/RiskDashboard.tsx';
 import { SearchResults } from '../search/SearchResults.tsx';
 import { SettingsArea } from '../settings/SettingsArea.tsx';
 import { PlaceholderAreaView } from './PlaceholderArea.tsx';
@@ -38,6 +39,7 @@ export function AreaView({ route, status }: { route: Route; status: VaultStatus 
     case 'settings':
       return <SettingsArea status={status} />;
     case 'risk':
+      return <RiskDashboard />;
     case 'shares':
     case 'backups':
       return <PlaceholderAreaView area={route.area} />;

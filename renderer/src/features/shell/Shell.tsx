@@ -12,6 +12,7 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { Logo } from '../../components/Logo.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { QuickNoteDialog } from '../notes/QuickNoteDialog.tsx';
+import { ReviewBadge, ReviewReminder } from '../risk-dashboard/ReviewReminder.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { AREAS, areaOf, routeOf } from './areas.ts';
 import { AreaView } from './AreaView.tsx';
@@ -67,6 +68,7 @@ export function Shell({ status }: { status: VaultStatus }) {
                 >
                   <Icon name={item} />
                   <span>{t(`ui.shell.areas.${item}`)}</span>
+                  {item === 'risk' ? <ReviewBadge /> : null}
                 </button>
               </li>
             ))}
@@ -134,6 +136,7 @@ export function Shell({ status }: { status: VaultStatus }) {
             {t('ui.shell.failedAttempts', { count: status.failedAttemptsBeforeUnlock })}
           </Alert>
         ) : null}
+        <ReviewReminder />
         <AreaView route={route} status={status} />
       </main>
       <QuickNoteDialog />

@@ -14,7 +14,7 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 /** Areas later issues fill; until then they say so. */
-export type PlaceholderArea = Extract<Area, 'risk' | 'shares' | 'backups'>;
+export type PlaceholderArea = Extract<Area, 'shares' | 'backups'>;
 
 /** Which sidebar item a route belongs to (a person page is under People). */
 export function areaOf(route: Route): Area | null {
