@@ -241,4 +241,66 @@ describe('retaliation-risk assessments', () => {
       await app.close();
     });
   }
+
+  for (const language of ['en', 'ru'] as const) {
+    it(`writes an engagement plan: a go needs the five considerations answered (${language})`, async () => {
+      const { app, t, shell, page } = await unlockedApp(browser, `plan-${language}`, language);
+      const people = new PeoplePage(page, t);
+      const risk = new RiskPage(page, t);
+      const name = NAMES[language].other;
+      await seed(app, 'persons:create', { fullName: name, stage: 'approach_planned' });
+      // The list on screen was read before the seed: leave it, come back to a fresh one.
+      await shell.open('agencies');
+      await shell.open('people');
+      await people.row(name).click();
+      await people.personHeading(name).waitFor();
+
+      const plan = page.getByRole('region', { name: t('ui.riskAssessment.plan.title') });
+      await plan.getByRole('button', { name: t('ui.riskAssessment.plan.write') }).click();
+      const form = risk.form();
+      const field = (label: string) => form.getByLabel(label, { exact: true });
+      await field(t('ui.riskAssessment.plan.objective')).fill(
+        language === 'en' ? 'Open hearings to monitors' : 'Открыть заседания для наблюдателей',
+      );
+      await people.select(
+        t('ui.riskAssessment.plan.approachRoute'),
+        t('ui.domain.approachRoute.through_subordinates'),
+        form,
+      );
+      await form.getByText(t('ui.domain.planDecision.go'), { exact: true }).click();
+      await field(t('ui.riskAssessment.plan.form.decisionNote')).fill('Board meeting');
+      await field(t('ui.riskAssessment.plan.form.decidedBy')).fill('L. K.');
+      await form.getByText(t('ui.riskAssessment.plan.gaps', { count: 5 })).waitFor();
+      await form.getByRole('button', { name: t('ui.riskAssessment.plan.form.save') }).click();
+      // The core refuses a go with the considerations unanswered, and says why.
+      await form
+        .getByRole('alert')
+        .getByText(t('errors.PLAN_INCOMPLETE', { count: 5 }))
+        .waitFor();
+      await app.expectAccessible(`the plan form refusing a go with gaps (${language})`);
+      await app.screenshot('plan-incomplete');
+
+      for (const key of [
+        'securityRisk',
+        'benefitVsRisk',
+        'longTermCommitment',
+        'organisationBehind',
+        'trust',
+      ] as const) {
+        await field(t(`ui.domain.planConsideration.${key}`)).fill(
+          language === 'en' ? 'Discussed with the board.' : 'Обсудили с правлением.',
+        );
+      }
+      await form.getByText(t('ui.riskAssessment.plan.ready')).waitFor();
+      await form.getByRole('button', { name: t('ui.riskAssessment.plan.form.save') }).click();
+      await form.waitFor({ state: 'detached' });
+      await plan.getByText(t('ui.domain.planDecision.go'), { exact: true }).waitFor();
+      await plan.getByRole('button', { name: t('ui.riskAssessment.plan.edit') }).waitFor();
+      await plan.scrollIntoViewIfNeeded();
+      await app.expectAccessible(`the person page with a plan (${language})`);
+      await app.screenshot('plan-go');
+      expect(await app.cspViolations()).toEqual([]);
+      await app.close();
+    });
+  }
 });
