@@ -18,17 +18,30 @@ import type {
   STANCES,
 } from '../../../shared/domain.ts';
 import type { RELATIONSHIP_ROLES } from '../../../shared/records.ts';
-import type {
-  APPROACH_ROUTES,
-  MITIGATIONS,
+import { en } from '../../../shared/i18n/en.ts';
+import { ru } from '../../../shared/i18n/ru.ts';
+import {
   PLAN_CONSIDERATIONS,
-  PLAN_DECISIONS,
-  REVIEW_STATES,
   RISK_FACTORS,
-  RISK_LEVELS,
+  type APPROACH_ROUTES,
+  type MITIGATIONS,
+  type PLAN_DECISIONS,
+  type REVIEW_STATES,
+  type RISK_LEVELS,
 } from '../../../shared/risk.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
+
+/**
+ * Labels already written as field names (shared/i18n: validation errors name the field), so
+ * a risk factor is called the same in the form, the history and an error message.
+ */
+function labelsFrom<K extends keyof typeof en.fields>(
+  fields: Record<K, string>,
+  keys: readonly K[],
+): Record<K, string> {
+  return Object.fromEntries(keys.map((key) => [key, fields[key]])) as Record<K, string>;
+}
 
 export interface DomainLabels {
   sphere: Labels<typeof SPHERES>;
@@ -148,15 +161,7 @@ export const domainEn: DomainLabels = {
   partnerKind: { international: 'International', domestic: 'Domestic' },
   partnerTrust: { high: 'High', medium: 'Medium', low: 'Low' },
   riskLevel: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
-  riskFactor: {
-    visibility: 'Visibility of the collaboration',
-    superiorHostility: 'Hostility of superiors to NGO contact',
-    politicalClimate: 'Political climate in the sphere',
-    priorRetaliation: 'Prior retaliation against them or peers',
-    surveillance: 'Surveillance of their communications',
-    postDependence: 'Dependence on the post and legal jeopardy',
-    leakHarm: 'Harm if our records leaked',
-  },
+  riskFactor: labelsFrom(en.fields, RISK_FACTORS),
   reviewState: {
     current: 'Current',
     'due-soon': 'Review due soon',
@@ -178,13 +183,7 @@ export const domainEn: DomainLabels = {
     other: 'Other',
   },
   planDecision: { undecided: 'Not decided', go: 'Go', hold: 'Hold' },
-  planConsideration: {
-    securityRisk: 'Security risk to both sides',
-    benefitVsRisk: 'Benefit against risk',
-    longTermCommitment: 'Long-term commitment',
-    organisationBehind: 'Is the organisation behind it',
-    trust: 'Trust',
-  },
+  planConsideration: labelsFrom(en.fields, PLAN_CONSIDERATIONS),
 };
 
 export const domainRu: DomainLabels = {
@@ -286,15 +285,7 @@ export const domainRu: DomainLabels = {
   partnerKind: { international: 'Международная', domestic: 'Местная' },
   partnerTrust: { high: 'Высокое', medium: 'Среднее', low: 'Низкое' },
   riskLevel: { low: 'Низкий', moderate: 'Умеренный', high: 'Высокий', critical: 'Критический' },
-  riskFactor: {
-    visibility: 'Заметность сотрудничества',
-    superiorHostility: 'Враждебность руководства к контактам с НКО',
-    politicalClimate: 'Политический климат в сфере',
-    priorRetaliation: 'Прежние преследования их или коллег',
-    surveillance: 'Слежка за их связью',
-    postDependence: 'Зависимость от должности и правовая уязвимость',
-    leakHarm: 'Вред при утечке наших записей',
-  },
+  riskFactor: labelsFrom(ru.fields, RISK_FACTORS),
   reviewState: {
     current: 'Актуальна',
     'due-soon': 'Скоро пересмотр',
@@ -316,11 +307,5 @@ export const domainRu: DomainLabels = {
     other: 'Другое',
   },
   planDecision: { undecided: 'Не решено', go: 'Начинать', hold: 'Отложить' },
-  planConsideration: {
-    securityRisk: 'Риск для безопасности обеих сторон',
-    benefitVsRisk: 'Польза в сравнении с риском',
-    longTermCommitment: 'Готовность к долгой работе',
-    organisationBehind: 'Поддерживает ли это организация',
-    trust: 'Доверие',
-  },
+  planConsideration: labelsFrom(ru.fields, PLAN_CONSIDERATIONS),
 };

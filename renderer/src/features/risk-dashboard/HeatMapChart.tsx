@@ -8,7 +8,14 @@ import { Group } from '@visx/group';
 import { HeatmapRect } from '@visx/heatmap';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cellName, SCORES, sameCell, type CellKey, type HeatCell } from './model.ts';
+import {
+  cellName,
+  SCORES,
+  sameCell,
+  type CellKey,
+  type HeatCell,
+  type HeatMapViewProps,
+} from './model.ts';
 
 const CELL_WIDTH = 96;
 const CELL_HEIGHT = 64;
@@ -39,15 +46,7 @@ function startCell(grid: HeatCell[][], selected: CellKey | null): CellKey {
   return { likelihood: SCORES.length, impact: 1 };
 }
 
-export function HeatMapChart({
-  grid,
-  selected,
-  onSelect,
-}: {
-  grid: HeatCell[][];
-  selected: CellKey | null;
-  onSelect: (cell: CellKey) => void;
-}) {
+export function HeatMapChart({ grid, selected, onSelect }: HeatMapViewProps) {
   const { t, i18n } = useTranslation();
   const [active, setActive] = useState<CellKey | null>(null);
   const current = active ?? startCell(grid, selected);

@@ -4,17 +4,9 @@
  * the count and the level's word that selects the cell like the chart does.
  */
 import { useTranslation } from 'react-i18next';
-import { cellName, SCORES, sameCell, type CellKey, type HeatCell } from './model.ts';
+import { cellName, SCORES, sameCell, type HeatMapViewProps } from './model.ts';
 
-export function HeatMapTable({
-  grid,
-  selected,
-  onSelect,
-}: {
-  grid: HeatCell[][];
-  selected: CellKey | null;
-  onSelect: (cell: CellKey) => void;
-}) {
+export function HeatMapTable({ grid, selected, onSelect }: HeatMapViewProps) {
   const { t, i18n } = useTranslation();
   return (
     <div className="risk-table__scroll">

@@ -27,6 +27,13 @@ export interface HeatCell extends CellKey {
 }
 
 /** grid[likelihood - 1][impact - 1]: every cell of the matrix, with the persons in it. */
+/** What the chart and the table of the heat map both take: the grid and the selection. */
+export interface HeatMapViewProps {
+  grid: HeatCell[][];
+  selected: CellKey | null;
+  onSelect: (cell: CellKey) => void;
+}
+
 export function heatGrid(rows: readonly RiskRow[]): HeatCell[][] {
   const grid = SCORES.map((likelihood) =>
     SCORES.map((impact): HeatCell => ({
