@@ -147,11 +147,22 @@ export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** Where an assessment stands today: overdue the day after its review date. */
 export function reviewState(reviewDueOn: string, today: string): ReviewState {
-  const left = daysBetween(today, reviewDueOn);
-  if (left < 0) return 'overdue';
-  if (left === 0) return 'due';
-  if (left <= REVIEW_SOON_DAYS) return 'due-soon';
-  return 'current';
+  return reviewStatesOn(today)(reviewDueOn);
+}
+
+/**
+ * reviewState for many assessments on one day: the calendar arithmetic is done once, then
+ * each date is compared as text (YYYY-MM-DD sorts as it reads). The dashboard rates
+ * thousands of assessments per call.
+ */
+export function reviewStatesOn(today: string): (reviewDueOn: string) => ReviewState {
+  const soon = addCalendarDays(today, REVIEW_SOON_DAYS);
+  return (reviewDueOn) => {
+    if (reviewDueOn < today) return 'overdue';
+    if (reviewDueOn === today) return 'due';
+    if (reviewDueOn <= soon) return 'due-soon';
+    return 'current';
+  };
 }
 
 /**

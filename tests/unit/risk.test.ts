@@ -27,6 +27,7 @@ import {
   reviewDueFor,
   reviewIntervals,
   reviewState,
+  reviewStatesOn,
   RISK_FACTORS,
   RISK_MATRIX,
   type RiskLevel,
@@ -393,6 +394,20 @@ describe.each(ZONES)('calendar days in the time zone %s', (zone) => {
           expect(utcDays, `${level} from ${day}`).toBe(DEFAULT_REVIEW_INTERVALS[level]);
           expect(daysBetween(day, due)).toBe(DEFAULT_REVIEW_INTERVALS[level]);
         }
+      }
+    }
+  });
+});
+
+describe('reviewStatesOn (the dashboard’s many-at-once form)', () => {
+  it('rates every review date around today by days left, across month and year ends', () => {
+    const expected = (daysLeft: number) =>
+      daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'due' : daysLeft <= 14 ? 'due-soon' : 'current';
+    for (const today of ['2026-11-21', '2026-12-25', '2028-02-20', '2026-03-28']) {
+      const stateOf = reviewStatesOn(today);
+      for (let offset = -40; offset <= 40; offset++) {
+        const due = addCalendarDays(today, offset);
+        expect(stateOf(due), `${today} → ${due}`).toBe(expected(offset));
       }
     }
   });

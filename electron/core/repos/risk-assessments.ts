@@ -153,7 +153,9 @@ export interface CurrentRiskRow {
 
 /**
  * Each person in one of `stages` (not archived), with their latest assessment if any: one
- * pass over persons, and one index lookup per person for the latest version.
+ * pass over persons, and one index lookup per person for the latest version. `+` keeps
+ * SQLite from walking all persons in codename order through the index (random reads of
+ * 10,000 rows) when sorting the few thousand that match is cheaper (15 → 10 ms).
  */
 export function currentRisks(db: Database, stages: readonly string[]): CurrentRiskRow[] {
   return db
@@ -164,7 +166,7 @@ export function currentRisks(db: Database, stages: readonly string[]): CurrentRi
        LEFT JOIN risk_assessments a ON a.person_id = p.id AND a.version =
          (SELECT MAX(version) FROM risk_assessments WHERE person_id = p.id)
        WHERE p.archived_at IS NULL AND p.stage IN (SELECT value FROM json_each(?))
-       ORDER BY p.codename_key`,
+       ORDER BY +p.codename_key`,
     )
     .all(JSON.stringify(stages)) as CurrentRiskRow[];
 }

@@ -13,6 +13,7 @@ import {
   reviewIntervals,
   type ReviewIntervals,
   reviewState,
+  reviewStatesOn,
   type RiskDashboard,
   type RiskReminders,
   type RiskRow,
@@ -61,6 +62,7 @@ function ref(row: CurrentRiskRow): PersonRef {
 }
 
 function assessedRows(rows: CurrentRiskRow[], today: string): RiskRow[] {
+  const stateOf = reviewStatesOn(today);
   const assessed: RiskRow[] = [];
   for (const row of rows) {
     if (row.version === null || row.level === null || row.review_due_on === null) continue;
@@ -72,7 +74,7 @@ function assessedRows(rows: CurrentRiskRow[], today: string): RiskRow[] {
       impact: row.impact ?? 1,
       assessedOn: row.assessed_on ?? today,
       reviewDueOn: row.review_due_on,
-      reviewState: reviewState(row.review_due_on, today),
+      reviewState: stateOf(row.review_due_on),
     });
   }
   return assessed;
