@@ -145,6 +145,14 @@ export const codename = z
   .max(LIMITS.codename)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'letters, digits, spaces, dots, dashes');
 
+/**
+ * A codename as compared: NFC, trimmed, spaces collapsed, lower case in any script. Codenames
+ * are unique by this key, and typing a codename to confirm is checked against it.
+ */
+export function codenameKey(codename: string): string {
+  return codename.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('und');
+}
+
 export const tag = z
   .string()
   .trim()

@@ -4,6 +4,7 @@
  * easy to say over the phone, the same in every language, and unrelated to the person.
  */
 import { randomInt } from 'node:crypto';
+import { codenameKey } from '../../../shared/domain.ts';
 
 const ADJECTIVES = [
   'Amber',
@@ -183,9 +184,8 @@ function pick<T>(list: readonly T[], random: RandomBelow): T {
 }
 
 /** The key codenames are unique by: case, script and Unicode form do not make a new one. */
-export function codenameKey(codename: string): string {
-  return codename.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('und');
-}
+/** Codenames compare by shared/domain.ts codenameKey (also used by the share review). */
+export { codenameKey };
 
 /** Words of a full name ("Иван Петров" → иван, петров), folded as codenameKey does. */
 function nameWords(fullName: string): string[] {
