@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'risk:dashboard',
   'risk:reminders',
   'plans:save',
+  'audit:list',
   'agencies:list',
   'agencies:get',
   'agencies:create',

@@ -33,6 +33,7 @@ import {
   personQuery,
   searchHit,
 } from './records.ts';
+import { auditPage, auditQuery } from './audit.ts';
 import {
   assessmentFields,
   engagementPlanFields,
@@ -199,6 +200,9 @@ export const contract = {
   /** Reviews due today or overdue, by codename only (the reminder in the app's frame). */
   'risk:reminders': { in: empty, out: riskReminders },
   'plans:save': { in: engagementPlanFields, out: z.strictObject({ personId: id }) },
+
+  /** The audit trail, newest first, filtered (codenames only in every entry). */
+  'audit:list': { in: auditQuery, out: auditPage },
 
   'agencies:list': { in: empty, out: z.strictObject({ rows: z.array(agencyListRow) }) },
   'agencies:get': { in: byId, out: agencyPage },

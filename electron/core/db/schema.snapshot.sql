@@ -242,6 +242,12 @@ BEGIN
   SELECT RAISE(ABORT, 'audit events are append-only');
 END;
 
+CREATE TRIGGER audit_events_are_append_only_insert BEFORE INSERT ON audit_events
+WHEN EXISTS (SELECT 1 FROM audit_events WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
 CREATE TRIGGER audit_events_are_append_only_update
 BEFORE UPDATE ON audit_events
 BEGIN

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { AuditPage, AuditQuery } from '../../../shared/audit.ts';
+import { addCalendarDays } from '../../../shared/risk.ts';
 
 export interface AuditEvent {
   id: number;
@@ -44,4 +46,56 @@ export function listAuditEvents(db: Database, limit = 100): AuditEvent[] {
     ...row,
     detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
   }));
+}
+
+/** The audit screen's page: newest first, filtered by category, subject and local days. */
+export function queryAuditEvents(db: Database, query: AuditQuery): AuditPage {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (query.categories.length > 0) {
+    where.push(
+      `substr(action, 1, instr(action, '.') - 1) IN (SELECT value FROM json_each(@categories))`,
+    );
+    params.categories = JSON.stringify(query.categories);
+  }
+  if (query.subject !== '') {
+    // instr on lower(): codenames are ASCII-cased words, and LIKE would treat % and _ as wildcards.
+    where.push('instr(lower(subject), lower(@subject)) > 0');
+    params.subject = query.subject;
+  }
+  if (query.from !== null) {
+    where.push('at >= @from');
+    params.from = startOfLocalDay(query.from).toISOString();
+  }
+  if (query.to !== null) {
+    where.push('at < @to');
+    params.to = startOfLocalDay(addCalendarDays(query.to, 1)).toISOString();
+  }
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db
+    .prepare(`SELECT COUNT(*) FROM audit_events ${filter}`)
+    .pluck()
+    .get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT id, at, action, subject, detail FROM audit_events ${filter}
+       ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: query.limit, offset: query.offset }) as AuditRow[];
+  return {
+    total,
+    entries: rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      action: row.action,
+      category: row.action.split('.')[0] ?? row.action,
+      subject: row.subject,
+      detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
+    })),
+  };
+}
+
+function startOfLocalDay(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
