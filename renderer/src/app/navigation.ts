@@ -19,6 +19,7 @@ export type Route =
   | { area: 'risk' }
   | { area: 'shares' }
   | { area: 'backups' }
+  | { area: 'audit' }
   | { area: 'settings' };
 
 let history: Route[] = [{ area: 'people' }];

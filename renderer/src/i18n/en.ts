@@ -142,6 +142,7 @@ export const uiEn = {
       risk: 'Risk',
       shares: 'Shares',
       backups: 'Backups',
+      audit: 'Audit trail',
       settings: 'Settings',
     },
     lock: 'Lock',

@@ -4,6 +4,7 @@
  * components read them as t('ui.<name>.…'). Adding a feature = one line below.
  */
 import { agenciesTexts } from '../features/agencies/texts.ts';
+import { auditTexts } from '../features/audit/texts.ts';
 import { importTexts } from '../features/import/texts.ts';
 import { mapTexts } from '../features/map/texts.ts';
 import { notesTexts } from '../features/notes/texts.ts';
@@ -26,6 +27,7 @@ const FEATURES = {
   import: importTexts,
   riskAssessment: riskAssessmentTexts,
   riskDashboard: riskDashboardTexts,
+  audit: auditTexts,
 } as const;
 
 export function featureTexts(language: 'en' | 'ru'): Record<string, unknown> {

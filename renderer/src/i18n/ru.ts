@@ -145,6 +145,7 @@ export const uiRu: UiMessages = {
       risk: 'Риски',
       shares: 'Передача',
       backups: 'Резервные копии',
+      audit: 'Журнал действий',
       settings: 'Настройки',
     },
     lock: 'Заблокировать',

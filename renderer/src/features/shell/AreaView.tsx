@@ -2,6 +2,7 @@ import type { Route } from '../../app/navigation.ts';
 import type { VaultStatus } from '../../../../shared/contract.ts';
 import { AgenciesArea } from '../agencies/AgenciesArea.tsx';
 import { AgencyPage } from '../agencies/AgencyPage.tsx';
+import { AuditArea } from '../audit/AuditArea.tsx';
 import { ImportArea } from '../import/ImportArea.tsx';
 import { RelationshipMap } from '../map/RelationshipMap.tsx';
 import { PartnersArea } from '../partners/PartnersArea.tsx';
@@ -40,6 +41,8 @@ export function AreaView({ route, status }: { route: Route; status: VaultStatus 
       return <SettingsArea status={status} />;
     case 'risk':
       return <RiskDashboard />;
+    case 'audit':
+      return <AuditArea />;
     case 'shares':
     case 'backups':
       return <PlaceholderAreaView area={route.area} />;

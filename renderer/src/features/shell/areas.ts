@@ -10,6 +10,7 @@ export const AREAS = [
   'risk',
   'shares',
   'backups',
+  'audit',
   'settings',
 ] as const;
 export type Area = (typeof AREAS)[number];
