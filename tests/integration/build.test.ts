@@ -28,7 +28,8 @@ beforeAll(async () => {
 /** Packages a bundle imports, Node's built-ins (with or without `node:`) aside. */
 function bareImports(code: string): string[] {
   const names = [
-    ...code.matchAll(/(?:from\s*|import\s*\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g),
+    // `from` as a keyword, not inside a word or an SQL parameter such as "@from".
+    ...code.matchAll(/(?:(?<![\w@$.])from\s*|import\s*\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g),
   ].map((m) => m[1] ?? '');
   return [
     ...new Set(names.filter((name) => !name.startsWith('node:') && !builtinModules.includes(name))),

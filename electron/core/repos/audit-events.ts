@@ -64,12 +64,12 @@ export function queryAuditEvents(db: Database, query: AuditQuery): AuditPage {
     params.subject = query.subject;
   }
   if (query.from !== null) {
-    where.push('at >= @from');
-    params.from = startOfLocalDay(query.from).toISOString();
+    where.push('at >= @since');
+    params.since = startOfLocalDay(query.from).toISOString();
   }
   if (query.to !== null) {
-    where.push('at < @to');
-    params.to = startOfLocalDay(addCalendarDays(query.to, 1)).toISOString();
+    where.push('at < @until');
+    params.until = startOfLocalDay(addCalendarDays(query.to, 1)).toISOString();
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = db
