@@ -22,7 +22,12 @@ export function invalidateVaultQueries(): Promise<void> {
 export function useVaultQuery<C extends Channel>(
   channel: C,
   input: Input<C>,
-  options: { enabled?: boolean } = {},
+  options: {
+    enabled?: boolean;
+    /** Ask again every so many ms, even in the background (an answer that depends on the day). */
+    refetchInterval?: number;
+    refetchIntervalInBackground?: boolean;
+  } = {},
 ) {
   return useQuery({
     queryKey: domainKey(channel, input),

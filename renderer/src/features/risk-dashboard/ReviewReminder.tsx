@@ -5,13 +5,11 @@
  * notification, nothing in the title). The reminders are refetched every few minutes, since
  * the day may roll over while the app is open; any change in the vault refetches them too.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useRoute } from '../../app/navigation.ts';
 import { Button } from '../../components/Button.tsx';
-import { call } from '../../lib/api.ts';
-import { domainKey } from '../../lib/vault-mutation.ts';
+import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import { remindersKey, sortReminders } from './model.ts';
 import './risk-dashboard.css';
 
@@ -19,15 +17,13 @@ export const REMINDER_REFRESH_MS = 5 * 60_000;
 /** Codenames the banner names before "and N more". */
 export const REMINDER_CODENAMES = 5;
 
-/** The due and overdue reviews (the query key of useVaultQuery, so changes refetch it). */
+/** The due and overdue reviews (a vault query, so any change refetches them too). */
 export function useDueReviews() {
-  const reminders = useQuery({
-    queryKey: domainKey('risk:reminders', {}),
-    queryFn: () => call('risk:reminders', {}),
-    staleTime: 0,
-    refetchInterval: REMINDER_REFRESH_MS,
-    refetchIntervalInBackground: true,
-  });
+  const reminders = useVaultQuery(
+    'risk:reminders',
+    {},
+    { refetchInterval: REMINDER_REFRESH_MS, refetchIntervalInBackground: true },
+  );
   return reminders.data?.reviews ?? [];
 }
 
