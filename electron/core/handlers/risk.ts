@@ -13,6 +13,7 @@ import {
   planGaps,
   rateRisk,
   reviewDueFor,
+  type RiskRating,
 } from '../../../shared/risk.ts';
 import { VaultError } from '../errors.ts';
 import { getPlan, savePlan } from '../repos/engagement-plans.ts';
@@ -32,7 +33,13 @@ function checkAssessment(
   db: Database,
   fields: AssessmentFields,
   today: string,
-): { codename: string; version: number; assessedOn: string; reviewDueOn: string } {
+): {
+  codename: string;
+  version: number;
+  assessedOn: string;
+  reviewDueOn: string;
+  rating: RiskRating;
+} {
   const codename = checkPersonNotArchived(db, fields.personId);
   const latest = latestVersion(db, fields.personId);
   if (fields.basedOnVersion !== latest) {
@@ -49,7 +56,8 @@ function checkAssessment(
     if (fields.consentConfirmedOn > today)
       throw new VaultError('CONSENT_DATE_FUTURE', { date: fields.consentConfirmedOn });
   }
-  const { level } = rateRisk(fields.factors);
+  const rating = rateRisk(fields.factors);
+  const { level } = rating;
   // A correction that raises the level may put the policy's date in the past: due today.
   const policyDate = reviewDueFor(level, assessedOn, readReviewIntervals(db));
   const latestReview = policyDate < today ? today : policyDate;
@@ -58,7 +66,7 @@ function checkAssessment(
   if (reviewDueOn > latestReview) {
     throw new VaultError('REVIEW_DATE_TOO_LATE', { date: reviewDueOn, latest: latestReview });
   }
-  return { codename, version: (latest ?? 0) + 1, assessedOn, reviewDueOn };
+  return { codename, version: (latest ?? 0) + 1, assessedOn, reviewDueOn, rating };
 }
 
 /** An archived person's risk and plan are kept as they were: restore them to change them. */
@@ -95,8 +103,11 @@ export function riskHandlers(
     'risk:assess': (fields) =>
       ctx.commit((db, now) => {
         const today = localDate(now);
-        const { codename, version, assessedOn, reviewDueOn } = checkAssessment(db, fields, today);
-        const rating = rateRisk(fields.factors);
+        const { codename, version, assessedOn, reviewDueOn, rating } = checkAssessment(
+          db,
+          fields,
+          today,
+        );
         const id = insertAssessment(db, {
           personId: fields.personId,
           version,

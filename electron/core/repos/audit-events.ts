@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { parseISO } from 'date-fns';
 import type { AuditPage, AuditQuery } from '../../../shared/audit.ts';
 import { addCalendarDays } from '../../../shared/risk.ts';
 
@@ -65,11 +66,11 @@ export function queryAuditEvents(db: Database, query: AuditQuery): AuditPage {
   }
   if (query.from !== null) {
     where.push('at >= @since');
-    params.since = startOfLocalDay(query.from).toISOString();
+    params.since = parseISO(query.from).toISOString();
   }
   if (query.to !== null) {
     where.push('at < @until');
-    params.until = startOfLocalDay(addCalendarDays(query.to, 1)).toISOString();
+    params.until = parseISO(addCalendarDays(query.to, 1)).toISOString();
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = db
@@ -93,9 +94,4 @@ export function queryAuditEvents(db: Database, query: AuditQuery): AuditPage {
       detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
     })),
   };
-}
-
-function startOfLocalDay(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
