@@ -32,10 +32,10 @@ export function MultiSelectFilter({
   const { t } = useTranslation();
   const summary =
     selected.length === 0
-      ? t('ui.people.filters.any')
+      ? t('ui.common.filter.any')
       : selected.length === 1
         ? (options.find((option) => option.value === selected[0])?.label ?? selected[0])
-        : t('ui.people.filters.selected', { count: selected.length });
+        : t('ui.common.filter.selected', { count: selected.length });
   return (
     <DialogTrigger>
       <AriaButton className={`filter-button ${selected.length > 0 ? 'filter-button--active' : ''}`}>
@@ -48,7 +48,7 @@ export function MultiSelectFilter({
       <Popover className="popover" placement="bottom start">
         <Dialog className="filter-dialog" aria-label={label}>
           {options.length === 0 ? (
-            <p className="filter-dialog__empty">{t('ui.people.filters.noOptions')}</p>
+            <p className="filter-dialog__empty">{t('ui.common.filter.noOptions')}</p>
           ) : (
             <ListBox
               aria-label={label}

@@ -9,6 +9,15 @@ export const uiEn = {
     cancel: 'Cancel',
     dismiss: 'Dismiss',
     working: 'Working…',
+    /** A filter with several choices (components/MultiSelectFilter.tsx). */
+    filter: {
+      any: 'Any',
+      selected_one: '{{count}} chosen',
+      selected_few: '{{count}} chosen',
+      selected_many: '{{count}} chosen',
+      selected_other: '{{count}} chosen',
+      noOptions: 'Nothing to choose yet',
+    },
   },
   create: {
     title: 'Create your vault',

@@ -11,6 +11,14 @@ export const uiRu: UiMessages = {
     cancel: 'Отмена',
     dismiss: 'Скрыть',
     working: 'Выполняется…',
+    filter: {
+      any: 'Любые',
+      selected_one: 'выбрано: {{count}}',
+      selected_few: 'выбрано: {{count}}',
+      selected_many: 'выбрано: {{count}}',
+      selected_other: 'выбрано: {{count}}',
+      noOptions: 'Пока не из чего выбирать',
+    },
   },
   create: {
     title: 'Создайте хранилище',

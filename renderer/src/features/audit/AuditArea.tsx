@@ -15,9 +15,8 @@ import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
-import { MultiSelectFilter } from '../people/MultiSelectFilter.tsx';
+import { MultiSelectFilter } from '../../components/MultiSelectFilter.tsx';
 import { actionKey, detailPairs, formatDateTime } from './format.ts';
-import '../people/people.css';
 import './audit.css';
 
 /** Entries per page (the core's default page). */

@@ -15,7 +15,7 @@ import { ARCHIVE_FILTERS, PERSON_SORTS, type Facets } from '../../../../shared/r
 import { Button } from '../../components/Button.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { MultiSelectFilter } from './MultiSelectFilter.tsx';
+import { MultiSelectFilter } from '../../components/MultiSelectFilter.tsx';
 import {
   clearFilters,
   isFiltered,
