@@ -35,10 +35,27 @@ import {
 } from './records.ts';
 import { auditPage, auditQuery } from './audit.ts';
 import {
+  disclosurePage,
+  disclosureQuery,
+  exportDestination,
+  OUTPUT_KINDS,
+  outsideKnowledge,
+  packageFile,
+  packagePreview,
+  packageSeal,
+  receivedPackage,
+  reviewedShare,
+  shareKey,
+  shareReview,
+  shareReviewQuery,
+  shareWritten,
+} from './share.ts';
+import {
   assessmentFields,
   engagementPlanFields,
   personRisk,
   reviewIntervals,
+  RISK_LEVELS,
   riskDashboard,
   riskReminders,
 } from './risk.ts';
@@ -201,6 +218,76 @@ export const contract = {
   'risk:reminders': { in: empty, out: riskReminders },
   'plans:save': { in: engagementPlanFields, out: z.strictObject({ personId: id }) },
 
+  /**
+   * The risk review before any name leaves (issue 6): each person's risk, assessment age,
+   * consent against the recipient, mitigations, what the recipient already knows, and the
+   * rules' decision. Writes nothing.
+   */
+  'share:review': { in: shareReviewQuery, out: shareReview },
+  /**
+   * The export channels (EXPORT_CHANNELS below): every one carries the reviewed request, and
+   * the core's gate re-runs the rules on it before anything is written or logged.
+   */
+  'share:writeDossier': {
+    in: z.strictObject({
+      review: reviewedShare,
+      format: z.enum(['html', 'pdf']),
+      destination: exportDestination,
+    }),
+    out: shareWritten,
+  },
+  'share:writeList': {
+    in: z.strictObject({ review: reviewedShare, destination: exportDestination }),
+    out: shareWritten,
+  },
+  'share:writePackage': {
+    in: z.strictObject({
+      review: reviewedShare,
+      seal: packageSeal,
+      destination: exportDestination,
+    }),
+    out: shareWritten,
+  },
+  /** This vault's public share key (made on first use), to send to partners. */
+  'share:ownKey': { in: empty, out: shareKey },
+  /** Checks a share key pasted by the user and gives its fingerprint; stores nothing. */
+  'share:inspectKey': {
+    in: z.strictObject({ publicKey: z.string().max(200) }),
+    out: z.strictObject({ fingerprint: z.string(), partnerId: id.nullable() }),
+  },
+  /** Opens a received package and shows who sent it and what it holds; imports nothing. */
+  'share:previewPackage': { in: packageFile, out: packagePreview },
+  /** Imports a received package: persons matched by codename get a note, others are added. */
+  'share:importPackage': {
+    in: packageFile,
+    out: z.strictObject({
+      receivedId: id,
+      created: z.number().int().min(0),
+      matched: z.number().int().min(0),
+    }),
+  },
+  'share:received': { in: empty, out: z.strictObject({ rows: z.array(receivedPackage) }) },
+
+  /** The disclosure log, newest first: everything, one person's, or one partner's. */
+  'disclosures:list': { in: disclosureQuery, out: disclosurePage },
+  /** "Who outside knows": per recipient, what they were given about this person. */
+  'disclosures:outsideKnowledge': {
+    in: z.strictObject({ personId: id }),
+    out: z.strictObject({ recipients: z.array(outsideKnowledge) }),
+  },
+
+  /**
+   * Copies a person's name to the clipboard; high or critical risk needs `confirmed`. The
+   * clipboard is cleared after CLIPBOARD_CLEAR_SECONDS if it still holds the name.
+   */
+  'clipboard:copyName': {
+    in: z.strictObject({ personId: id, confirmed: z.boolean().default(false) }),
+    out: z.strictObject({
+      riskLevel: z.enum(RISK_LEVELS).nullable(),
+      clearAfterSeconds: z.number().int().min(1),
+    }),
+  },
+
   /** The audit trail, newest first, filtered (codenames only in every entry). */
   'audit:list': { in: auditQuery, out: auditPage },
 
@@ -211,6 +298,12 @@ export const contract = {
   'agencies:delete': { in: byId, out: done },
 
   'partners:list': { in: empty, out: z.strictObject({ rows: z.array(partner) }) },
+  'partners:get': { in: byId, out: partner },
+  /** Stores the partner's public share key (text as they sent it); null forgets it. */
+  'partners:setShareKey': {
+    in: z.strictObject({ id, publicKey: z.string().max(200).nullable() }),
+    out: z.strictObject({ fingerprint: z.string().nullable() }),
+  },
   'partners:create': { in: partnerFields, out: byId },
   'partners:update': { in: z.strictObject({ id, fields: partnerFields }), out: byId },
   'partners:delete': { in: byId, out: done },
@@ -249,7 +342,25 @@ export const contract = {
     in: empty,
     out: z.strictObject({ path: absolutePath.nullable() }),
   },
+  'dialog:chooseExportPath': {
+    in: z.strictObject({ suggestedName: z.string().min(1).max(255), kind: z.enum(OUTPUT_KINDS) }),
+    out: z.strictObject({ path: absolutePath.nullable() }),
+  },
 } as const;
+
+/**
+ * Every channel that writes something that can carry a person's identity out of the vault.
+ * Each takes the reviewed request (`review`) and goes through the core's gate
+ * (services/share/gate.ts); tests/integration/export-gate.test.ts proves both for every
+ * channel of the contract. Copying a name to the clipboard is the one other way out, with
+ * its own check (risk shown, confirmation for high and critical).
+ */
+export const EXPORT_CHANNELS = [
+  'share:writeDossier',
+  'share:writeList',
+  'share:writePackage',
+] as const satisfies Channel[];
+export const CLIPBOARD_CLEAR_SECONDS = 30;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -270,6 +381,7 @@ export type ApiResult<T> =
 export const MAIN_ONLY_CHANNELS = [
   'dialog:chooseNewVaultPath',
   'dialog:chooseExistingVault',
+  'dialog:chooseExportPath',
 ] as const satisfies Channel[];
 export type MainOnlyChannel = (typeof MAIN_ONLY_CHANNELS)[number];
 export type CoreChannel = Exclude<Channel, MainOnlyChannel>;

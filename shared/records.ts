@@ -179,6 +179,9 @@ export type AgencyPage = z.output<typeof agencyPage>;
 export const partner = partnerFields.extend({
   id,
   offersCount: z.number().int().min(0),
+  /** Their public share key's fingerprint, once they sent it (packages are sealed to it). */
+  shareKeyFingerprint: z.string().nullable(),
+  shareKeyAddedAt: timestamp.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -19,12 +19,14 @@ import {
 import type { AppConfigStore } from './app-config.ts';
 import { normalizeRecoveryKeyText } from './crypto/recovery-key.ts';
 import { isVaultError, VaultError } from './errors.ts';
+import { clipboardHandlers, type ClipboardPort } from './handlers/clipboard.ts';
 import { exploreHandlers } from './handlers/explore.ts';
 import type { DomainContext } from './handlers/context.ts';
 import { importHandlers } from './handlers/import.ts';
 import { organisationHandlers } from './handlers/organisations.ts';
 import { peopleHandlers } from './handlers/people.ts';
 import { riskHandlers } from './handlers/risk.ts';
+import { shareHandlers } from './handlers/share.ts';
 import { appendAuditEvent } from './repos/audit-events.ts';
 import { getSetting, SETTING_DEMO, setSetting } from './repos/settings.ts';
 import { readReviewIntervals, SETTING_REVIEW_INTERVALS } from './services/risk.ts';
@@ -44,6 +46,10 @@ export interface CoreApiOptions {
   /** Passed to every vault opened (tests: fast Argon2id, fault injection). */
   vaultOptions?: VaultOptions;
   now?: () => Date;
+  /** Electron's printing, for PDF dossiers (main); without it PDF export is unavailable. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
+  /** The system clipboard, for copying a name (main); without it copying is unavailable. */
+  clipboard?: ClipboardPort;
   /** Called after every lock and unlock (with the reason of a lock); main tells the window. */
   onStatusChange?: (status: VaultStatus, reason?: LockReason) => void;
 }
@@ -95,6 +101,8 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
   async function lock(reason: LockReason): Promise<VaultStatus> {
     const open = vault;
     if (!open) return status();
+    // A name copied to the clipboard does not outlive the unlocked vault.
+    await copiedName.clearNow().catch(() => undefined);
     appendAuditEvent(open.db, { action: 'vault.locked', detail: { reason } }, now());
     // A lock the user asked for must not lose changes silently: it fails and says why. A lock
     // the machine asked for (idle, suspend, screen lock, quit) must happen regardless.
@@ -125,7 +133,14 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     },
   };
 
+  const copiedName = clipboardHandlers(domain, options.clipboard);
+
   const handlers: Handlers<CoreChannel> = {
+    ...copiedName.handlers,
+    ...shareHandlers(domain, {
+      language: () => config.read().language,
+      ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+    }),
     ...peopleHandlers(domain),
     ...organisationHandlers(domain),
     ...exploreHandlers(domain),

@@ -1,13 +1,30 @@
-import type { BrowserWindow, Dialog } from 'electron';
+import { join } from 'node:path';
+import type { BrowserWindow, Dialog, FileFilter } from 'electron';
 import type { Handlers } from '../../shared/contract.ts';
+import type { OutputKind } from '../../shared/share.ts';
 
 const VAULT_FILTER = [{ name: 'Confidant vault', extensions: ['confidant'] }];
 
-/** The native file dialogs, parented to the app window. */
+/** What each output of a share is saved as. */
+const EXPORT_FILTERS: Record<OutputKind, FileFilter[]> = {
+  html: [{ name: 'HTML document', extensions: ['html'] }],
+  pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
+  csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
+  package: [{ name: 'Confidant share package', extensions: ['confidant-share'] }],
+};
+
+/**
+ * The native file dialogs, parented to the app window. `documentsFolder` (the user's
+ * Documents) is where a share's output is first suggested; without it, the bare name is.
+ */
 export function dialogHandlers(
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
   getWindow: () => BrowserWindow | null,
-): Pick<Handlers, 'dialog:chooseNewVaultPath' | 'dialog:chooseExistingVault'> {
+  documentsFolder = '',
+): Pick<
+  Handlers,
+  'dialog:chooseNewVaultPath' | 'dialog:chooseExistingVault' | 'dialog:chooseExportPath'
+> {
   return {
     'dialog:chooseNewVaultPath': async ({ suggested }) => {
       const window = getWindow();
@@ -28,6 +45,20 @@ export function dialogHandlers(
         ? await dialog.showOpenDialog(window, options)
         : await dialog.showOpenDialog(options);
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+    },
+    'dialog:chooseExportPath': async ({ suggestedName, kind }) => {
+      const window = getWindow();
+      // The caller passes a bare file name; any folder in it is dropped.
+      const name = suggestedName.split(/[\\/]/u).pop() ?? suggestedName;
+      const options = {
+        defaultPath: documentsFolder ? join(documentsFolder, name) : name,
+        filters: EXPORT_FILTERS[kind],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return { path: result.canceled || !result.filePath ? null : result.filePath };
     },
   };
 }

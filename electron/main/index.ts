@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -26,6 +27,7 @@ import { registerIpc } from './ipc.ts';
 import { applyProcessSwitches, hardenSession, lockDownApp, SESSION_PARTITION } from './lockdown.ts';
 import { applicationMenuTemplate } from './menu.ts';
 import { bundlePaths } from './paths.ts';
+import { createPdfPrinter } from './print-pdf.ts';
 import { mainWindowOptions, openMainWindow } from './window.ts';
 
 const paths = bundlePaths(import.meta.url);
@@ -70,13 +72,22 @@ async function start(): Promise<void> {
     defaultVaultPath: join(app.getPath('documents'), 'Confidant', 'Confidant.confidant'),
     fileDialogs: true,
     onStatusChange: notifyLocked,
+    printPdf: createPdfPrinter({ BrowserWindow, session }),
+    clipboard: {
+      writeText: (text) => clipboard.writeText(text),
+      readText: () => clipboard.readText(),
+    },
   });
   const lock = (reason: LockReason) => {
     void api.lock(reason).catch(() => undefined);
   };
 
   window = new BrowserWindow(mainWindowOptions(paths.preload, { devTools }));
-  registerIpc(ipcMain, { ...api.handlers, ...dialogHandlers(dialog, () => window) }, () => window);
+  registerIpc(
+    ipcMain,
+    { ...api.handlers, ...dialogHandlers(dialog, () => window, app.getPath('documents')) },
+    () => window,
+  );
   listenForLockShortcut(window.webContents, lock);
   startAutoLock({ powerMonitor, lock, idleMinutes: api.autoLockMinutes });
 

@@ -102,6 +102,41 @@ export const en = {
       'A “go” needs the objective, the route and all five considerations answered ({{count}} still empty): answer them, or choose “hold”; nothing was saved.',
     DECISION_NEEDS_REASON:
       'A go or hold decision needs who took it and why: fill in both, then save; nothing was saved.',
+    SHARE_OVERRIDE_NEEDS_JUSTIFICATION:
+      'Opening up what the rules decided for {{codename}} needs a written justification of at least 20 characters: write why, then try again; nothing was written or recorded.',
+    SHARE_OVERRIDE_CODENAME_MISMATCH:
+      'To override the rules for {{codename}}, type their codename exactly: nothing was written or recorded.',
+    SHARE_DUPLICATE_PERSON:
+      '{{codename}} is in this review twice: keep one decision for them; nothing was written or recorded.',
+    SHARE_ALL_WITHHELD:
+      'Everyone in this review is withheld, so there is nothing to write: nothing was written or recorded.',
+    SHARE_PACKAGE_NEEDS_PARTNER:
+      'A package can be sealed to a share key only for a partner organisation: choose a partner as the recipient, or seal it with a one-time passphrase; nothing was written.',
+    PARTNER_NO_SHARE_KEY:
+      'We have no share key for {{name}}: ask them for it and add it on their page, or seal the package with a one-time passphrase; nothing was written.',
+    SHARE_KEY_MALFORMED:
+      'This is not a whole Confidant share key (it starts with “cfk1-”; a typo or a missing part makes it unreadable): copy the whole key again; nothing was saved.',
+    SHARE_KEY_IS_OWN:
+      'This is this vault’s own share key, not the partner’s: paste the key they sent you; nothing was saved.',
+    PDF_UNAVAILABLE:
+      'PDF files can only be made in the Confidant app window: write an HTML dossier instead; nothing was written.',
+    PACKAGE_NOT_A_PACKAGE:
+      '{{file}} is not a Confidant share package: choose the .confidant-share file you received; nothing was imported.',
+    PACKAGE_NEWER_VERSION:
+      '{{file}} was made by a newer version of Confidant (package format {{version}}): update Confidant, then import it; nothing was imported.',
+    PACKAGE_DAMAGED:
+      '{{file}} is damaged, incomplete or was altered on the way: ask the sender to send it again; nothing was imported.',
+    PACKAGE_NOT_FOR_THIS_VAULT:
+      '{{file}} was sealed to another vault’s share key, so this vault cannot open it: ask the sender to use this vault’s key (Shares → Our share key); nothing was imported.',
+    PACKAGE_PASSPHRASE_NEEDED:
+      '{{file}} is sealed with a one-time passphrase: type the passphrase the sender gave you; nothing was imported.',
+    PACKAGE_WRONG_PASSPHRASE:
+      'This passphrase does not open {{file}}: check it with the sender (six groups of four letters and digits); nothing was imported.',
+    PACKAGE_ALREADY_IMPORTED:
+      '{{file}} was already imported on {{date}}: nothing was imported again.',
+    COPY_NEEDS_CONFIRMATION:
+      '{{codename}} is at high or critical risk: confirm that you mean to copy their name; nothing was copied.',
+    CLIPBOARD_UNAVAILABLE: 'The clipboard cannot be used here: nothing was copied.',
     IMPORT_NOT_TEXT:
       '{{file}} is not a CSV text file (save the spreadsheet as CSV first: Save as → CSV): nothing was imported.',
     IMPORT_ENCODING:

@@ -99,4 +99,65 @@ describe('native dialogs', () => {
       }),
     );
   });
+
+  it.each([
+    ['html', 'Dossier.html', { name: 'HTML document', extensions: ['html'] }],
+    ['pdf', 'Dossier.pdf', { name: 'PDF document', extensions: ['pdf'] }],
+    ['csv', 'List.csv', { name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
+    [
+      'package',
+      'Share.confidant-share',
+      { name: 'Confidant share package', extensions: ['confidant-share'] },
+    ],
+  ] as const)(
+    'save a %s export in Documents under the suggested name, asking before replacing a file',
+    async (kind, suggestedName, filter) => {
+      const dialog = {
+        showSaveDialog: vi.fn().mockResolvedValue({
+          canceled: false,
+          filePath: `/home/a/Documents/${suggestedName}`,
+        }),
+        showOpenDialog: vi.fn(),
+      };
+      const window = Object.create(null) as BrowserWindow;
+      const handlers = dialogHandlers(dialog, () => window, '/home/a/Documents');
+      expect(await handlers['dialog:chooseExportPath']({ suggestedName, kind })).toEqual({
+        path: `/home/a/Documents/${suggestedName}`,
+      });
+      expect(dialog.showSaveDialog).toHaveBeenCalledWith(window, {
+        defaultPath: `/home/a/Documents/${suggestedName}`,
+        filters: [filter],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+    },
+  );
+
+  it('suggest the bare name without a Documents folder, drop any folder in it, and report a cancel as null', async () => {
+    const dialog = {
+      showSaveDialog: vi
+        .fn()
+        .mockResolvedValueOnce({ canceled: true, filePath: '' })
+        .mockResolvedValueOnce({ canceled: false, filePath: '' }),
+      showOpenDialog: vi.fn(),
+    };
+    const handlers = dialogHandlers(dialog, () => null);
+    expect(
+      await handlers['dialog:chooseExportPath']({
+        suggestedName: '../../etc/Dossier.pdf',
+        kind: 'pdf',
+      }),
+    ).toEqual({ path: null });
+    expect(
+      await handlers['dialog:chooseExportPath']({ suggestedName: 'List.csv', kind: 'csv' }),
+    ).toEqual({ path: null });
+    // No window: the dialog is not parented.
+    expect(dialog.showSaveDialog).toHaveBeenNthCalledWith(
+      1,
+      expect.objectContaining({ defaultPath: 'Dossier.pdf' }),
+    );
+    expect(dialog.showSaveDialog).toHaveBeenNthCalledWith(
+      2,
+      expect.objectContaining({ defaultPath: 'List.csv' }),
+    );
+  });
 });

@@ -56,6 +56,12 @@ export class FakeWebContents extends Emitter {
   closeDevTools() {
     this.devToolsClosed++;
   }
+  /** The options of every print; spy on the prototype to make a print wait or fail. */
+  readonly printed: unknown[] = [];
+  printToPDF(options: unknown): Promise<Buffer> {
+    this.printed.push(options);
+    return Promise.resolve(Buffer.from('%PDF-1.7 fake'));
+  }
 }
 
 export class FakeBrowserWindow extends Emitter {
@@ -80,6 +86,9 @@ export class FakeBrowserWindow extends Emitter {
   show() {}
   isDestroyed() {
     return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
   }
   isMinimized() {
     return false;

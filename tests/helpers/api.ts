@@ -14,15 +14,27 @@ import { FAST_KDF } from './fast-kdf.ts';
 
 /**
  * The native dialogs exist only in Electron. The test bench answers them with these doubles:
- * "choose a new vault" picks `newVaultPath`, "choose an existing vault" picks `existingVault`.
+ * "choose a new vault" picks `newVaultPath`, "choose an existing vault" picks `existingVault`,
+ * "save an export as" picks `exportFolder`/the suggested name.
  */
 export function testDialogs(
-  paths: { newVaultPath?: string | null; existingVault?: string | null } = {},
+  paths: {
+    newVaultPath?: string | null;
+    existingVault?: string | null;
+    exportFolder?: string | null;
+  } = {},
 ) {
   return {
     'dialog:chooseNewVaultPath': () => Promise.resolve({ path: paths.newVaultPath ?? null }),
     'dialog:chooseExistingVault': () => Promise.resolve({ path: paths.existingVault ?? null }),
-  } satisfies Pick<Handlers, 'dialog:chooseNewVaultPath' | 'dialog:chooseExistingVault'>;
+    'dialog:chooseExportPath': ({ suggestedName }) =>
+      Promise.resolve({
+        path: paths.exportFolder ? join(paths.exportFolder, suggestedName) : null,
+      }),
+  } satisfies Pick<
+    Handlers,
+    'dialog:chooseNewVaultPath' | 'dialog:chooseExistingVault' | 'dialog:chooseExportPath'
+  >;
 }
 
 export interface TestApi {

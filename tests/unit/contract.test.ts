@@ -21,6 +21,7 @@ describe('the IPC contract', () => {
   it('leaves only the native dialogs to main', () => {
     expect([...MAIN_ONLY_CHANNELS].sort()).toEqual([
       'dialog:chooseExistingVault',
+      'dialog:chooseExportPath',
       'dialog:chooseNewVaultPath',
     ]);
   });

@@ -51,6 +51,17 @@ describe('texts in English and Russian', () => {
     'CONSENT_NOT_ASKED_DATE',
     'PLAN_INCOMPLETE',
     'DECISION_NEEDS_REASON',
+    'SHARE_OVERRIDE_NEEDS_JUSTIFICATION',
+    'SHARE_OVERRIDE_CODENAME_MISMATCH',
+    'SHARE_DUPLICATE_PERSON',
+    'SHARE_ALL_WITHHELD',
+    'SHARE_PACKAGE_NEEDS_PARTNER',
+    'PARTNER_NO_SHARE_KEY',
+    'SHARE_KEY_MALFORMED',
+    'SHARE_KEY_IS_OWN',
+    'PDF_UNAVAILABLE',
+    'COPY_NEEDS_CONFIRMATION',
+    'CLIPBOARD_UNAVAILABLE',
   ]);
 
   it('have a message for every error code in both languages, naming the file', () => {

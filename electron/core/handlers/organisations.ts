@@ -19,13 +19,16 @@ import {
   partnerExists,
   updatePartner,
 } from '../repos/partners.ts';
+import { withFingerprint } from '../services/share/keys.ts';
 import { audit, notFound, type DomainContext } from './context.ts';
 
-type OrganisationChannel = `agencies:${string}` | `partners:${string}`;
+/** partners:get and partners:setShareKey carry share keys: handlers/share.ts. */
+type OrganisationChannel = Exclude<
+  Extract<keyof Handlers, `agencies:${string}` | `partners:${string}`>,
+  'partners:get' | 'partners:setShareKey'
+>;
 
-export function organisationHandlers(
-  ctx: DomainContext,
-): Pick<Handlers, Extract<keyof Handlers, OrganisationChannel>> {
+export function organisationHandlers(ctx: DomainContext): Pick<Handlers, OrganisationChannel> {
   return {
     'agencies:list': () => Promise.resolve({ rows: listAgencies(ctx.db()) }),
 
@@ -70,7 +73,9 @@ export function organisationHandlers(
         return {};
       }),
 
-    'partners:list': () => Promise.resolve({ rows: listPartners(ctx.db()) }),
+    'partners:list': async () => ({
+      rows: await Promise.all(listPartners(ctx.db()).map(withFingerprint)),
+    }),
 
     'partners:create': (fields) =>
       ctx.commit((db, now) => {

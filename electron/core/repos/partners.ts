@@ -12,19 +12,59 @@ interface PartnerRow {
   trust: Partner['trust'];
   notes: string;
   offers_count: number;
+  share_public_key: Buffer | null;
+  share_key_added_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
-export function listPartners(db: Database): Partner[] {
-  return (
-    db
-      .prepare(
-        `SELECT o.*, (SELECT count(*) FROM offers f WHERE f.partner_id = o.id) AS offers_count
-         FROM partner_orgs o ORDER BY o.name`,
-      )
-      .all() as PartnerRow[]
-  ).map((row) => ({
+/** A partner as stored: their share key as bytes (the handler turns it into a fingerprint). */
+export type StoredPartner = Omit<Partner, 'shareKeyFingerprint'> & {
+  sharePublicKey: Uint8Array | null;
+};
+
+const SELECT_PARTNER = `
+  SELECT o.*, (SELECT count(*) FROM offers f WHERE f.partner_id = o.id) AS offers_count
+  FROM partner_orgs o`;
+
+export function listPartners(db: Database): StoredPartner[] {
+  return (db.prepare(`${SELECT_PARTNER} ORDER BY o.name`).all() as PartnerRow[]).map(toPartner);
+}
+
+export function getPartner(db: Database, id: number): StoredPartner | undefined {
+  const row = db.prepare(`${SELECT_PARTNER} WHERE o.id = ?`).get(id) as PartnerRow | undefined;
+  return row ? toPartner(row) : undefined;
+}
+
+/** The partner whose share key this is (a package's sender), if we hold it. */
+export function partnerByShareKey(
+  db: Database,
+  publicKey: Uint8Array,
+): { id: number; name: string } | undefined {
+  return db
+    .prepare('SELECT id, name FROM partner_orgs WHERE share_public_key = ?')
+    .get(Buffer.from(publicKey)) as { id: number; name: string } | undefined;
+}
+
+export function setPartnerShareKey(
+  db: Database,
+  id: number,
+  publicKey: Uint8Array | null,
+  now: Date,
+): void {
+  db.prepare(
+    `UPDATE partner_orgs SET share_public_key = ?, share_key_added_at = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(
+    publicKey ? Buffer.from(publicKey) : null,
+    publicKey ? now.toISOString() : null,
+    now.toISOString(),
+    id,
+  );
+}
+
+function toPartner(row: PartnerRow): StoredPartner {
+  return {
     id: row.id,
     name: row.name,
     country: row.country,
@@ -33,9 +73,11 @@ export function listPartners(db: Database): Partner[] {
     trust: row.trust,
     notes: row.notes,
     offersCount: row.offers_count,
+    sharePublicKey: row.share_public_key,
+    shareKeyAddedAt: row.share_key_added_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  }));
+  };
 }
 
 export function partnerExists(db: Database, id: number): boolean {

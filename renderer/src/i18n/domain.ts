@@ -20,6 +20,7 @@ import type {
 import type { RELATIONSHIP_ROLES } from '../../../shared/records.ts';
 import { en } from '../../../shared/i18n/en.ts';
 import { ru } from '../../../shared/i18n/ru.ts';
+import { SPHERE_LABELS } from '../../../shared/i18n/spheres.ts';
 import {
   PLAN_CONSIDERATIONS,
   RISK_FACTORS,
@@ -68,20 +69,7 @@ export interface DomainLabels {
 }
 
 export const domainEn: DomainLabels = {
-  sphere: {
-    judiciary: 'Judiciary',
-    military_courts: 'Military courts',
-    police: 'Police',
-    prosecution: 'Prosecution',
-    migration: 'Migration',
-    juvenile_justice: 'Juvenile justice',
-    armed_forces: 'Armed forces',
-    police_education: 'Police education',
-    legislature: 'Legislature',
-    executive: 'Executive',
-    international_organisation: 'International organisation',
-    other: 'Other',
-  },
+  sphere: SPHERE_LABELS.en,
   stage: {
     watching: 'Watching',
     vetting: 'Vetting',
@@ -187,20 +175,7 @@ export const domainEn: DomainLabels = {
 };
 
 export const domainRu: DomainLabels = {
-  sphere: {
-    judiciary: 'Судебная система',
-    military_courts: 'Военные суды',
-    police: 'Полиция',
-    prosecution: 'Прокуратура',
-    migration: 'Миграция',
-    juvenile_justice: 'Ювенальная юстиция',
-    armed_forces: 'Вооружённые силы',
-    police_education: 'Полицейское образование',
-    legislature: 'Законодательная власть',
-    executive: 'Исполнительная власть',
-    international_organisation: 'Международная организация',
-    other: 'Другое',
-  },
+  sphere: SPHERE_LABELS.ru,
   stage: {
     watching: 'Наблюдаем',
     vetting: 'Проверяем',

@@ -1,0 +1,266 @@
+/**
+ * The disclosure log (disclosures + disclosure_persons): what left the vault, to whom, why,
+ * and each person's risk, consent and decision at that moment. Append-only in the database
+ * itself (migration 0005's triggers); this module only inserts and reads.
+ */
+import type { Database } from 'better-sqlite3';
+import type {
+  DisclosedPerson,
+  Disclosure,
+  DisclosurePage,
+  OutputKind,
+  OutsideKnowledge,
+  PriorDisclosure,
+  ShareField,
+} from '../../../shared/share.ts';
+import { SHARE_FIELDS } from '../../../shared/share.ts';
+import type { RecipientKind, ShareDecision, ShareReason } from '../../../shared/share-review.ts';
+
+export interface NewDisclosure {
+  recipientKind: RecipientKind;
+  partnerId: number | null;
+  recipientLabel: string;
+  purpose: string;
+  reviewedBy: string;
+  output: OutputKind;
+  seal: 'partner-key' | 'passphrase' | null;
+  fileName: string;
+  persons: readonly DisclosedPerson[];
+}
+
+interface DisclosureRow {
+  id: number;
+  at: string;
+  recipient_kind: RecipientKind;
+  partner_id: number | null;
+  recipient_label: string;
+  purpose: string;
+  reviewed_by: string;
+  output: OutputKind;
+  seal: 'partner-key' | 'passphrase' | null;
+  file_name: string;
+}
+
+interface PersonRow {
+  disclosure_id: number;
+  person_id: number | null;
+  codename: string;
+  decision: ShareDecision;
+  ruled: ShareDecision;
+  reasons: string;
+  risk_level: DisclosedPerson['riskLevel'];
+  assessment_version: number | null;
+  review_state: DisclosedPerson['reviewState'];
+  consent: DisclosedPerson['consent'];
+  fields: string;
+  override_justification: string | null;
+}
+
+export function insertDisclosure(db: Database, record: NewDisclosure, now: Date): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO disclosures (at, recipient_kind, partner_id, recipient_label, purpose,
+           reviewed_by, output, seal, file_name)
+         VALUES (@at, @recipientKind, @partnerId, @recipientLabel, @purpose, @reviewedBy,
+           @output, @seal, @fileName)`,
+      )
+      .run({
+        at: now.toISOString(),
+        recipientKind: record.recipientKind,
+        partnerId: record.partnerId,
+        recipientLabel: record.recipientLabel,
+        purpose: record.purpose,
+        reviewedBy: record.reviewedBy,
+        output: record.output,
+        seal: record.seal,
+        fileName: record.fileName,
+      }).lastInsertRowid,
+  );
+  const insertPerson = db.prepare(
+    `INSERT INTO disclosure_persons (disclosure_id, position, person_id, codename, decision,
+       ruled, reasons, risk_level, assessment_version, review_state, consent, fields,
+       override_justification)
+     VALUES (@id, @position, @personId, @codename, @decision, @ruled, @reasons, @riskLevel,
+       @assessmentVersion, @reviewState, @consent, @fields, @overrideJustification)`,
+  );
+  record.persons.forEach((person, position) => {
+    insertPerson.run({
+      id,
+      position,
+      personId: person.personId,
+      codename: person.codename,
+      decision: person.decision,
+      ruled: person.ruled,
+      reasons: JSON.stringify(person.reasons),
+      riskLevel: person.riskLevel,
+      assessmentVersion: person.assessmentVersion,
+      reviewState: person.reviewState,
+      consent: person.consent,
+      fields: JSON.stringify(person.fields),
+      overrideJustification: person.overrideJustification,
+    });
+  });
+  return id;
+}
+
+function fieldsOf(json: string): ShareField[] {
+  const parsed = JSON.parse(json) as unknown[];
+  return SHARE_FIELDS.filter((field) => parsed.includes(field));
+}
+
+function toPerson(row: PersonRow): DisclosedPerson {
+  return {
+    personId: row.person_id,
+    codename: row.codename,
+    decision: row.decision,
+    ruled: row.ruled,
+    reasons: JSON.parse(row.reasons) as ShareReason[],
+    riskLevel: row.risk_level,
+    assessmentVersion: row.assessment_version,
+    reviewState: row.review_state,
+    consent: row.consent,
+    fields: fieldsOf(row.fields),
+    overrideJustification: row.override_justification,
+  };
+}
+
+/** Newest first; all, or those naming one person, or those to one partner. */
+export function listDisclosures(
+  db: Database,
+  query: { personId: number | null; partnerId: number | null; limit: number; offset: number },
+): DisclosurePage {
+  const where = `WHERE (@partnerId IS NULL OR d.partner_id = @partnerId)
+    AND (@personId IS NULL OR EXISTS (SELECT 1 FROM disclosure_persons dp
+      WHERE dp.disclosure_id = d.id AND dp.person_id = @personId))`;
+  const params = { personId: query.personId, partnerId: query.partnerId };
+  const total = db
+    .prepare(`SELECT count(*) FROM disclosures d ${where}`)
+    .pluck()
+    .get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT d.* FROM disclosures d ${where} ORDER BY d.id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: query.limit, offset: query.offset }) as DisclosureRow[];
+  const persons = db.prepare(
+    'SELECT * FROM disclosure_persons WHERE disclosure_id = ? ORDER BY position',
+  );
+  const disclosures: Disclosure[] = rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    recipientKind: row.recipient_kind,
+    partnerId: row.partner_id,
+    recipientLabel: row.recipient_label,
+    purpose: row.purpose,
+    reviewedBy: row.reviewed_by,
+    output: row.output,
+    seal: row.seal,
+    fileName: row.file_name,
+    persons: (persons.all(row.id) as PersonRow[]).map(toPerson),
+  }));
+  return { disclosures, total };
+}
+
+/** The recipient a review is for, as the log stores it. */
+export interface LoggedRecipient {
+  kind: RecipientKind;
+  partnerId: number | null;
+  label: string;
+}
+
+/**
+ * What this recipient already received about each person (withheld entries carried nothing):
+ * a partner by id, a publication by title, internal leadership as a whole.
+ */
+export function priorDisclosures(
+  db: Database,
+  recipient: LoggedRecipient,
+  personIds: readonly number[],
+): Map<number, PriorDisclosure[]> {
+  const rows = db
+    .prepare(
+      `SELECT dp.person_id, d.id, d.at, dp.decision, d.purpose, dp.fields
+       FROM disclosure_persons dp JOIN disclosures d ON d.id = dp.disclosure_id
+       WHERE dp.person_id IN (SELECT value FROM json_each(@ids))
+         AND dp.decision <> 'withheld' AND d.recipient_kind = @kind
+         AND (@kind <> 'partner' OR d.partner_id = @partnerId)
+         AND (@kind <> 'publication' OR d.recipient_label = @label)
+       ORDER BY d.id DESC`,
+    )
+    .all({
+      ids: JSON.stringify(personIds),
+      kind: recipient.kind,
+      partnerId: recipient.partnerId,
+      label: recipient.label,
+    }) as {
+    person_id: number;
+    id: number;
+    at: string;
+    decision: ShareDecision;
+    purpose: string;
+    fields: string;
+  }[];
+  const byPerson = new Map<number, PriorDisclosure[]>();
+  for (const row of rows) {
+    const list = byPerson.get(row.person_id) ?? [];
+    list.push({
+      disclosureId: row.id,
+      at: row.at,
+      decision: row.decision,
+      purpose: row.purpose,
+      fields: fieldsOf(row.fields),
+    });
+    byPerson.set(row.person_id, list);
+  }
+  return byPerson;
+}
+
+/** "Who outside knows": one line per recipient that was given anything about the person. */
+export function outsideKnowledgeOf(db: Database, personId: number): OutsideKnowledge[] {
+  const rows = db
+    .prepare(
+      `SELECT d.recipient_kind, d.partner_id, d.recipient_label, d.at, dp.decision, dp.fields
+       FROM disclosure_persons dp JOIN disclosures d ON d.id = dp.disclosure_id
+       WHERE dp.person_id = ? AND dp.decision <> 'withheld'
+       ORDER BY d.id`,
+    )
+    .all(personId) as {
+    recipient_kind: RecipientKind;
+    partner_id: number | null;
+    recipient_label: string;
+    at: string;
+    decision: ShareDecision;
+    fields: string;
+  }[];
+  const byRecipient = new Map<string, OutsideKnowledge>();
+  for (const row of rows) {
+    // A partner is one recipient whatever it was called at the time; a deleted partner
+    // (partner_id now NULL) and publications are told apart by the label.
+    const key =
+      row.partner_id !== null
+        ? `partner:${String(row.partner_id)}`
+        : `${row.recipient_kind}:${row.recipient_label}`;
+    const seen = byRecipient.get(key);
+    const fields = fieldsOf(row.fields);
+    if (!seen) {
+      byRecipient.set(key, {
+        recipientKind: row.recipient_kind,
+        partnerId: row.partner_id,
+        recipientLabel: row.recipient_label,
+        firstAt: row.at,
+        lastAt: row.at,
+        knowsName: row.decision === 'named',
+        fields,
+        disclosures: 1,
+      });
+      continue;
+    }
+    seen.lastAt = row.at;
+    seen.recipientLabel = row.recipient_label;
+    seen.knowsName ||= row.decision === 'named';
+    seen.fields = SHARE_FIELDS.filter((f) => seen.fields.includes(f) || fields.includes(f));
+    seen.disclosures += 1;
+  }
+  return [...byRecipient.values()].toSorted((a, b) => b.lastAt.localeCompare(a.lastAt));
+}

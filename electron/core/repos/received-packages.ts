@@ -1,0 +1,63 @@
+/** Packages imported from other vaults: their provenance, and the hash that stops a re-import. */
+import type { Database } from 'better-sqlite3';
+import type { ReceivedPackage } from '../../../shared/share.ts';
+
+export type NewReceivedPackage = Omit<ReceivedPackage, 'id' | 'importedAt'> & {
+  packageHash: Uint8Array;
+};
+
+interface ReceivedRow {
+  id: number;
+  imported_at: string;
+  created_at: string;
+  sender_label: string;
+  sender_fingerprint: string | null;
+  partner_id: number | null;
+  purpose: string;
+  persons: number;
+  created: number;
+  matched: number;
+}
+
+export function receivedAt(db: Database, packageHash: Uint8Array): string | null {
+  return (
+    (db
+      .prepare('SELECT imported_at FROM received_packages WHERE package_hash = ?')
+      .pluck()
+      .get(Buffer.from(packageHash)) as string | undefined) ?? null
+  );
+}
+
+export function insertReceivedPackage(db: Database, record: NewReceivedPackage, now: Date): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO received_packages (imported_at, created_at, package_hash, sender_label,
+           sender_fingerprint, partner_id, purpose, persons, created, matched)
+         VALUES (@importedAt, @createdAt, @packageHash, @senderLabel, @senderFingerprint,
+           @partnerId, @purpose, @persons, @created, @matched)`,
+      )
+      .run({
+        ...record,
+        packageHash: Buffer.from(record.packageHash),
+        importedAt: now.toISOString(),
+      }).lastInsertRowid,
+  );
+}
+
+export function listReceivedPackages(db: Database): ReceivedPackage[] {
+  return (
+    db.prepare('SELECT * FROM received_packages ORDER BY id DESC').all() as ReceivedRow[]
+  ).map((row) => ({
+    id: row.id,
+    importedAt: row.imported_at,
+    createdAt: row.created_at,
+    senderLabel: row.sender_label,
+    senderFingerprint: row.sender_fingerprint,
+    partnerId: row.partner_id,
+    purpose: row.purpose,
+    persons: row.persons,
+    created: row.created,
+    matched: row.matched,
+  }));
+}
