@@ -139,6 +139,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     ...copiedName.handlers,
     ...shareHandlers(domain, {
       language: () => config.read().language,
+      vaultPath: () => vault?.path ?? null,
       ...(options.printPdf ? { printPdf: options.printPdf } : {}),
     }),
     ...peopleHandlers(domain),

@@ -4,6 +4,7 @@
  * nothing but the data: URL it is given, asks for no permission, and is destroyed after each
  * print. One print at a time, so two exports never share a window.
  */
+import { VaultError } from '../core/errors.ts';
 import type { BrowserWindow, session as electronSession, Session } from 'electron';
 
 /** No "persist:" prefix: Chromium keeps this session's storage and caches in memory only. */
@@ -52,10 +53,7 @@ export function createPdfPrinter(electron: PrintElectron): (html: string) => Pro
 
   const printOne = async (html: string): Promise<Uint8Array> => {
     const url = DATA_URL_PREFIX + Buffer.from(html, 'utf8').toString('base64');
-    if (url.length > MAX_PRINT_URL_CHARS)
-      throw new RangeError(
-        `The document is too large to print to PDF (${url.length} characters as a URL, at most ${MAX_PRINT_URL_CHARS}).`,
-      );
+    if (url.length > MAX_PRINT_URL_CHARS) throw new VaultError('PDF_TOO_LARGE', { maxMiB: 1.5 });
     const window = new electron.BrowserWindow({
       show: false,
       webPreferences: {

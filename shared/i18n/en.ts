@@ -120,6 +120,10 @@ export const en = {
       'This is this vault’s own share key, not the partner’s: paste the key they sent you; nothing was saved.',
     PDF_UNAVAILABLE:
       'PDF files can only be made in the Confidant app window: write an HTML dossier instead; nothing was written.',
+    PDF_TOO_LARGE:
+      'This dossier is too large to print as a PDF (over {{maxMiB}} MB of text): write it as HTML, or choose fewer persons or fields; nothing was written.',
+    EXPORT_OVER_VAULT:
+      '{{file}} is the vault itself or one of its copies: choose another name or folder for the export; nothing was written.',
     PACKAGE_NOT_A_PACKAGE:
       '{{file}} is not a Confidant share package: choose the .confidant-share file you received; nothing was imported.',
     PACKAGE_NEWER_VERSION:

@@ -60,6 +60,7 @@ describe('texts in English and Russian', () => {
     'SHARE_KEY_MALFORMED',
     'SHARE_KEY_IS_OWN',
     'PDF_UNAVAILABLE',
+    'PDF_TOO_LARGE',
     'COPY_NEEDS_CONFIRMATION',
     'CLIPBOARD_UNAVAILABLE',
   ]);

@@ -57,6 +57,7 @@ function makeDoc(overrides: Partial<ShareDocument> = {}): ShareDocument {
     withheld: 2,
     identifyingLeftOut: 1,
     restrictedNotesLeftOut: 5,
+    sharedNotesLeftOut: 0,
     language: 'en',
     ...overrides,
   };
@@ -241,6 +242,16 @@ describe('the HTML dossier', () => {
     expect(html).not.toContain('<strong>');
     const text = visibleText(html);
     for (const value of Object.values(hostile)) expect(text).toContain(value);
+  });
+
+  it('says when notes that also concern persons not named were left out', () => {
+    expect(footerSentences(makeDoc({ sharedNotesLeftOut: 2 }))).toContain(
+      '2 notes that also concern persons not named in this document were not included.',
+    );
+    expect(footerSentences(makeDoc({ language: 'ru', sharedNotesLeftOut: 1 }))).toContain(
+      '1 заметка, касающаяся и людей, не названных в этом документе, не включена.',
+    );
+    expect(footerSentences(makeDoc()).join(' ')).not.toContain('not named in this document');
   });
 
   it('writes the footer from the document’s counts: withheld, codenames, restricted notes', () => {

@@ -5,7 +5,7 @@
  * are written, then the file; if the file cannot be written the transaction rolls back, so
  * nothing is logged as shared that was not.
  */
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../../../shared/contract.ts';
 import { localDate } from '../../../shared/domain.ts';
@@ -40,6 +40,8 @@ type ShareChannel =
 export interface ShareOptions {
   /** The app's language: documents and received notes are written in it. */
   language(): 'en' | 'ru';
+  /** The open vault's file: an export may not land on it or its copies. */
+  vaultPath(): string | null;
   /** Electron's printing (main): HTML → PDF bytes. Absent in the CLI: PDF_UNAVAILABLE. */
   printPdf?: (html: string) => Promise<Uint8Array>;
 }
@@ -68,6 +70,7 @@ export function shareHandlers(
     output: Output,
     render: (document: ShareDocument, gated: GatedShare) => Promise<Uint8Array>,
   ): Promise<ShareWritten> {
+    checkNotOverVault(output.destination.path, options.vaultPath());
     const gated = gateShare(ctx.db(), review, ctx.now(), options.language());
     const bytes = await render(gated.document, gated);
     const disclosureId = await ctx.commit((db, now) => {
@@ -164,6 +167,9 @@ export function shareHandlers(
       if (!partner) throw notFound('partner', { id: review.recipient.partnerId });
       const recipientPublicKey = partner.sharePublicKey;
       if (!recipientPublicKey) throw new VaultError('PARTNER_NO_SHARE_KEY', { name: partner.name });
+      // A review the gate refuses must change nothing, not even by making our key first.
+      checkNotOverVault(destination.path, options.vaultPath());
+      gateShare(ctx.db(), review, ctx.now(), options.language());
       const sender = await ownKeyPair();
       return writeShare(review, { kind: 'package', seal, destination }, (document) =>
         sealPackage(encodePayload(document), {
@@ -252,6 +258,22 @@ export function shareHandlers(
       });
     },
   };
+}
+
+/**
+ * The vault, its previous copies (vault.1, vault.2), its lock file and its temp files all
+ * start with the vault's file name in its folder: an export there would replace one of them.
+ */
+function checkNotOverVault(destination: string, vaultPath: string | null): void {
+  if (vaultPath === null) return;
+  const target = resolve(destination);
+  const vault = resolve(vaultPath);
+  const sameFolder = dirname(target) === dirname(vault);
+  const name = basename(target).toLowerCase();
+  const vaultName = basename(vault).toLowerCase();
+  if (sameFolder && (name === vaultName || name.startsWith(`${vaultName}.`))) {
+    throw new VaultError('EXPORT_OVER_VAULT', { file: destination });
+  }
 }
 
 function checkNotOwnKey(db: Database, key: Uint8Array): void {

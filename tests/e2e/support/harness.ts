@@ -102,7 +102,7 @@ export interface AppOptions {
   /** Reuse a folder (and its config and vaults) from an earlier session. */
   dir?: string;
   /** What the native dialogs answer, when a test switches them on. */
-  dialogs?: { newVaultPath?: string; existingVault?: string };
+  dialogs?: { newVaultPath?: string; existingVault?: string; exportFolder?: string };
   /** Name of the folder the screenshots of this session go to. */
   name: string;
   /** The core's clock (a test moves it to make a risk review fall due); the real one if unset. */
@@ -114,6 +114,8 @@ export interface AppSession {
   context: BrowserContext;
   dir: string;
   core: CoreApi;
+  /** What the app put on the clipboard (main's clipboard, stood in for). */
+  clipboard: { text: string };
   /** Requests that tried to leave the app's origin (always aborted). */
   strayRequests: string[];
   screenshot(name: string): Promise<string>;
@@ -126,6 +128,21 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
+/**
+ * HTML → PDF as main does it (electron/main/print-pdf.ts): a page of its own with JavaScript
+ * off and no network, printed on A4.
+ */
+async function printWithChromium(browser: Browser, html: string): Promise<Uint8Array> {
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  try {
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    await context.close();
+  }
+}
+
 const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 export async function openApp(browser: Browser, options: AppOptions): Promise<AppSession> {
@@ -134,12 +151,22 @@ export async function openApp(browser: Browser, options: AppOptions): Promise<Ap
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'confidant-e2e-'));
   const config = fileConfigStore(join(dir, 'config.json'));
   if (options.language) await config.update({ language: options.language });
+  const clipboard = { text: '' };
   const core = createCoreApi({
     config,
     defaultVaultPath: join(dir, 'Confidant.confidant'),
     fileDialogs: Boolean(options.dialogs),
     vaultOptions: { kdf: options.kdf ?? FAST_KDF },
     ...(options.now ? { now: options.now } : {}),
+    // Main prints with Electron's Chromium; here the same engine prints through Playwright.
+    printPdf: (html) => printWithChromium(browser, html),
+    clipboard: {
+      writeText: (text) => {
+        clipboard.text = text;
+        return Promise.resolve();
+      },
+      readText: () => Promise.resolve(clipboard.text),
+    },
   });
   const handlers: Handlers = { ...core.handlers, ...testDialogs(options.dialogs) };
 
@@ -186,6 +213,7 @@ export async function openApp(browser: Browser, options: AppOptions): Promise<Ap
     context,
     dir,
     core,
+    clipboard,
     strayRequests,
     async screenshot(name) {
       shot++;

@@ -46,6 +46,7 @@ export interface DocumentTexts {
     withheld: PluralTexts;
     identifyingLeftOut: PluralTexts;
     restrictedNotesLeftOut: PluralTexts;
+    sharedNotesLeftOut: PluralTexts;
     noneWithheld: string;
     restrictedNeverLeave: string;
   };
@@ -95,6 +96,11 @@ export const DOCUMENT_TEXTS: Record<DocumentLanguage, DocumentTexts> = {
         one: '{{count}} restricted note was not included.',
         other: '{{count}} restricted notes were not included.',
       },
+      sharedNotesLeftOut: {
+        one: '{{count}} note that also concerns persons not named in this document was not included.',
+        other:
+          '{{count}} notes that also concern persons not named in this document were not included.',
+      },
       noneWithheld: 'No one was withheld.',
       restrictedNeverLeave: 'Restricted notes never leave the vault.',
     },
@@ -137,6 +143,12 @@ export const DOCUMENT_TEXTS: Record<DocumentLanguage, DocumentTexts> = {
         many: '{{count}} заметок с ограниченным доступом не включены.',
         other: '{{count}} заметки с ограниченным доступом не включены.',
       },
+      sharedNotesLeftOut: {
+        one: '{{count}} заметка, касающаяся и людей, не названных в этом документе, не включена.',
+        few: '{{count}} заметки, касающиеся и людей, не названных в этом документе, не включены.',
+        many: '{{count}} заметок, касающихся и людей, не названных в этом документе, не включены.',
+        other: '{{count}} заметки, касающиеся и людей, не названных в этом документе, не включены.',
+      },
       noneWithheld: 'Никто не был исключён.',
       restrictedNeverLeave: 'Заметки с ограниченным доступом никогда не покидают хранилище.',
     },
@@ -177,6 +189,8 @@ export function footerSentences(doc: ShareDocument): string[] {
     sentences.push(
       pluralText(footer.restrictedNotesLeftOut, doc.restrictedNotesLeftOut, doc.language),
     );
+  if (doc.sharedNotesLeftOut > 0)
+    sentences.push(pluralText(footer.sharedNotesLeftOut, doc.sharedNotesLeftOut, doc.language));
   sentences.push(footer.restrictedNeverLeave);
   return sentences;
 }

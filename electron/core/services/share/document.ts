@@ -23,10 +23,15 @@ export interface ShareDocument {
   /** In the order of the review; withheld persons are not here. */
   entries: readonly DocumentEntry[];
   withheld: number;
-  /** Persons shown by codename whose identifying fields were left out. */
+  /** Persons shown by codename: their identifying fields are always left out. */
   identifyingLeftOut: number;
   /** Restricted notes about the persons shown: never included. */
   restrictedNotesLeftOut: number;
+  /**
+   * Open notes of a named person that also concern someone not named in this output: left out,
+   * or they would carry that person's name or presence with them.
+   */
+  sharedNotesLeftOut: number;
   /** The language the document is written in (the app's language when it was made). */
   language: 'en' | 'ru';
 }

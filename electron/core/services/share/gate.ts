@@ -40,12 +40,15 @@ interface NoteRow {
   title: string;
   body: string;
   restricted: 0 | 1;
+  /** JSON array of every person the note is about. */
+  person_ids: string;
 }
 
 function notesOf(db: Database, personId: number): NoteRow[] {
   return db
     .prepare(
-      `SELECT n.occurred_on, n.title, n.body, n.restricted
+      `SELECT n.occurred_on, n.title, n.body, n.restricted,
+         (SELECT json_group_array(person_id) FROM note_persons WHERE note_id = n.id) AS person_ids
        FROM note_persons np JOIN case_notes n ON n.id = np.note_id
        WHERE np.person_id = ? ORDER BY n.occurred_on, n.id`,
     )
@@ -57,16 +60,24 @@ function entryFor(
   { person }: Candidate,
   decision: 'named' | 'codename',
   fields: readonly ShareField[],
-): { entry: DocumentEntry; restrictedLeftOut: number } {
+  named: ReadonlySet<number>,
+): { entry: DocumentEntry; restrictedLeftOut: number; sharedLeftOut: number } {
   const has = (field: ShareField) => fields.includes(field);
   const nonEmpty = (text: string) => (text.trim() === '' ? null : text);
   let restrictedLeftOut = 0;
+  let sharedLeftOut = 0;
   let notes: DocumentEntry['notes'] = null;
   if (has('notes')) {
     const all = notesOf(db, person.id);
     // Restricted notes never leave the vault, whatever was decided: no override reaches them.
-    const leaving = all.filter((note) => mayLeaveVault({ restricted: note.restricted === 1 }));
-    restrictedLeftOut = all.length - leaving.length;
+    const open = all.filter((note) => mayLeaveVault({ restricted: note.restricted === 1 }));
+    restrictedLeftOut = all.length - open.length;
+    // A note about this person and someone else goes only if that someone is named here too:
+    // it would otherwise carry a withheld person's name, or unmask one shown by codename.
+    const leaving = open.filter((note) =>
+      (JSON.parse(note.person_ids) as number[]).every((id) => named.has(id)),
+    );
+    sharedLeftOut = open.length - leaving.length;
     notes = leaving.slice(-MAX_NOTES_PER_PERSON).map((note) => ({
       occurredOn: note.occurred_on,
       title: note.title,
@@ -87,6 +98,7 @@ function entryFor(
       notes,
     },
     restrictedLeftOut,
+    sharedLeftOut,
   };
 }
 
@@ -107,6 +119,10 @@ export function gateShare(
   let withheld = 0;
   let identifyingLeftOut = 0;
   let restrictedNotesLeftOut = 0;
+  let sharedNotesLeftOut = 0;
+  const named = new Set(
+    review.choices.filter((choice) => choice.decision === 'named').map((c) => c.personId),
+  );
   for (const choice of review.choices) {
     const candidate = loadCandidate(db, choice.personId, review.recipient.kind, today);
     const { person, assessment, ruling } = candidate;
@@ -130,10 +146,17 @@ export function gateShare(
         choice.decision === 'codename'
           ? review.fields.filter((field) => !IDENTIFYING_FIELDS.includes(field))
           : [...review.fields];
-      if (sent.length < review.fields.length) identifyingLeftOut += 1;
-      const { entry, restrictedLeftOut } = entryFor(db, candidate, choice.decision, sent);
+      if (choice.decision === 'codename') identifyingLeftOut += 1;
+      const { entry, restrictedLeftOut, sharedLeftOut } = entryFor(
+        db,
+        candidate,
+        choice.decision,
+        sent,
+        named,
+      );
       entries.push(entry);
       restrictedNotesLeftOut += restrictedLeftOut;
+      sharedNotesLeftOut += sharedLeftOut;
     }
     logged.push({
       personId: person.id,
@@ -164,6 +187,7 @@ export function gateShare(
       withheld,
       identifyingLeftOut,
       restrictedNotesLeftOut,
+      sharedNotesLeftOut,
       language,
     },
   };
