@@ -14,13 +14,24 @@ export type Route =
   | { area: 'agencies' }
   | { area: 'agency'; id: number }
   | { area: 'partners' }
+  | { area: 'partner'; id: number }
   | { area: 'search'; text: string }
   | { area: 'import' }
   | { area: 'risk' }
-  | { area: 'shares' }
+  | {
+      area: 'shares';
+      /** Which tab; a new review by default. */
+      tab?: SharesTab;
+      /** A review started from a person or partner page, with them already chosen. */
+      personIds?: number[];
+      partnerId?: number;
+    }
   | { area: 'backups' }
   | { area: 'audit' }
   | { area: 'settings' };
+
+export const SHARES_TABS = ['review', 'log', 'received', 'key'] as const;
+export type SharesTab = (typeof SHARES_TABS)[number];
 
 let history: Route[] = [{ area: 'people' }];
 const listeners = new Set<() => void>();

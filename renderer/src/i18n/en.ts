@@ -167,8 +167,6 @@ export const uiEn = {
       'A wrong passphrase or recovery key was typed {{count}} times before this unlock. If that was not you, someone else may have tried to open the vault.',
     notBuilt: 'Not built yet',
     empty: {
-      shares:
-        'Every name that leaves the vault will go through a risk review here, and be recorded. This part of Confidant is not built yet, so nothing can be exported.',
       backups:
         'Encrypted, verified backups will be made here. This part of Confidant is not built yet. Until then, the vault file and its previous copies (.1 and .2 next to it) are encrypted: copy all three to an external drive.',
     },

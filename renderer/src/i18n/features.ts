@@ -5,6 +5,7 @@
  */
 import { agenciesTexts } from '../features/agencies/texts.ts';
 import { auditTexts } from '../features/audit/texts.ts';
+import { disclosuresTexts } from '../features/disclosures/texts.ts';
 import { importTexts } from '../features/import/texts.ts';
 import { mapTexts } from '../features/map/texts.ts';
 import { notesTexts } from '../features/notes/texts.ts';
@@ -14,6 +15,8 @@ import { pipelineTexts } from '../features/pipeline/texts.ts';
 import { riskAssessmentTexts } from '../features/risk-assessment/texts.ts';
 import { riskDashboardTexts } from '../features/risk-dashboard/texts.ts';
 import { searchTexts } from '../features/search/texts.ts';
+import { shareReviewTexts } from '../features/share-review/texts.ts';
+import { sharesTexts } from '../features/shares/texts.ts';
 import { domainEn, domainRu } from './domain.ts';
 
 const FEATURES = {
@@ -28,6 +31,9 @@ const FEATURES = {
   riskAssessment: riskAssessmentTexts,
   riskDashboard: riskDashboardTexts,
   audit: auditTexts,
+  shares: sharesTexts,
+  shareReview: shareReviewTexts,
+  disclosures: disclosuresTexts,
 } as const;
 
 export function featureTexts(language: 'en' | 'ru'): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import {
   Cell,
   Column,
+  Link,
   Row,
   Table,
   TableBody,
@@ -11,6 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { PARTNER_TRUST } from '../../../../shared/domain.ts';
 import type { Partner } from '../../../../shared/records.ts';
+import { navigate } from '../../app/navigation.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Modal } from '../../components/Modal.tsx';
@@ -152,7 +154,16 @@ export function PartnersArea() {
             >
               {(row) => (
                 <Row id={row.id} className="org-table__row" textValue={row.name}>
-                  <Cell className="org-table__cell org-table__cell--title">{row.name}</Cell>
+                  <Cell className="org-table__cell org-table__cell--title">
+                    <Link
+                      className="org-link"
+                      onPress={() => {
+                        navigate({ area: 'partner', id: row.id });
+                      }}
+                    >
+                      {row.name}
+                    </Link>
+                  </Cell>
                   <Cell className="org-table__cell">{row.country}</Cell>
                   <Cell className="org-table__cell">{t(`ui.domain.partnerKind.${row.kind}`)}</Cell>
                   <Cell className="org-table__cell partners__themes">{row.themes}</Cell>
@@ -196,7 +207,7 @@ export function PartnersArea() {
 }
 
 /** Trust as words and as a count of filled dots, never as colour alone. */
-function TrustBadge({ trust }: { trust: Partner['trust'] }) {
+export function TrustBadge({ trust }: { trust: Partner['trust'] }) {
   const { t } = useTranslation();
   const filled = PARTNER_TRUST.length - PARTNER_TRUST.indexOf(trust);
   return (

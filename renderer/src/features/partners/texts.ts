@@ -24,7 +24,8 @@ const en = {
     'No partner organisations yet. Add the organisations you work with: offers can then name the partner they go through.',
   noMatch: 'No partner organisation matches this filter.',
   loading: 'Loading…',
-  openHint: 'Press Enter on a row, or click it, to edit the partner.',
+  openHint:
+    'Press Enter on a row, or click it, to edit the partner; open its page, with its share key and what we have told them, from its name.',
   trustLabel: 'Trust: {{level}}',
   form: {
     addTitle: 'Add a partner organisation',
@@ -73,7 +74,8 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     'Организаций-партнёров пока нет. Добавьте тех, с кем вы работаете: тогда в предложениях можно будет указать, через кого они идут.',
   noMatch: 'Ни одна организация не подходит под этот фильтр.',
   loading: 'Загрузка…',
-  openHint: 'Чтобы изменить партнёра, нажмите Enter на строке или щёлкните по ней.',
+  openHint:
+    'Чтобы изменить партнёра, нажмите Enter на строке или щёлкните по ней; страница партнёра с его ключом обмена и тем, что мы ему передали, открывается по названию.',
   trustLabel: 'Доверие: {{level}}',
   form: {
     addTitle: 'Новая организация-партнёр',

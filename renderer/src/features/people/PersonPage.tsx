@@ -10,9 +10,12 @@ import { Progress } from '../../components/Progress.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
+import { OutsideKnowledgePanel } from '../disclosures/OutsideKnowledgePanel.tsx';
 import { EngagementPlanPanel } from '../risk-assessment/EngagementPlanPanel.tsx';
 import { PersonRiskBadge } from '../risk-assessment/RiskBadge.tsx';
 import { RiskSection } from '../risk-assessment/RiskSection.tsx';
+import { usePersonRisk } from '../risk-assessment/use-person-risk.ts';
+import { CopyNameButton } from './CopyNameButton.tsx';
 import { DeletePersonDialog } from './DeletePersonDialog.tsx';
 import { followUpState, formatDate } from './format.ts';
 import { OffersPanel } from './OffersPanel.tsx';
@@ -28,6 +31,9 @@ export function PersonPage({ id }: { id: number }) {
   const errorText = useErrorText();
   const query = useVaultQuery('persons:get', { id });
   const page = query.data;
+  // The risk section's own query (shared, not asked twice): copying the name shows its level.
+  const risk = usePersonRisk(id);
+  const riskLevel = risk.data?.history[0]?.level ?? null;
   return (
     <div className="person-page">
       <div className="person-header">
@@ -39,7 +45,23 @@ export function PersonPage({ id }: { id: number }) {
             <span className="codename codename--large">{page.person.codename}</span>
           </p>
         ) : null}
+        {page ? (
+          <CopyNameButton
+            personId={page.person.id}
+            fullName={page.person.fullName}
+            riskLevel={riskLevel}
+          />
+        ) : null}
         {page ? <PersonRiskBadge personId={page.person.id} /> : null}
+        {page ? (
+          <Button
+            onPress={() => {
+              navigate({ area: 'shares', tab: 'review', personIds: [page.person.id] });
+            }}
+          >
+            {t('ui.disclosures.person.share')}
+          </Button>
+        ) : null}
       </div>
       {query.isError ? <Alert tone="error">{errorText(query.error)}</Alert> : null}
       {page ? (
@@ -213,6 +235,7 @@ function PersonDetails({ page }: { page: PersonPageData }) {
             ) : null}
           </section>
           <RiskSection person={person} />
+          <OutsideKnowledgePanel personId={person.id} />
           <Timeline page={page} />
         </div>
         <div className="person-layout__side">

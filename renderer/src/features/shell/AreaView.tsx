@@ -5,6 +5,7 @@ import { AgencyPage } from '../agencies/AgencyPage.tsx';
 import { AuditArea } from '../audit/AuditArea.tsx';
 import { ImportArea } from '../import/ImportArea.tsx';
 import { RelationshipMap } from '../map/RelationshipMap.tsx';
+import { PartnerPage } from '../partners/PartnerPage.tsx';
 import { PartnersArea } from '../partners/PartnersArea.tsx';
 import { PeopleArea } from '../people/PeopleArea.tsx';
 import { PersonPage } from '../people/PersonPage.tsx';
@@ -12,6 +13,7 @@ import { PipelineBoard } from '../pipeline/PipelineBoard.tsx';
 import { RiskDashboard } from '../risk-dashboard/RiskDashboard.tsx';
 import { SearchResults } from '../search/SearchResults.tsx';
 import { SettingsArea } from '../settings/SettingsArea.tsx';
+import { SharesArea } from '../shares/SharesArea.tsx';
 import { PlaceholderAreaView } from './PlaceholderArea.tsx';
 
 /** The screen for a route. Keys make a new person or agency page start fresh. */
@@ -33,6 +35,8 @@ export function AreaView({ route, status }: { route: Route; status: VaultStatus 
       return <AgencyPage key={route.id} id={route.id} />;
     case 'partners':
       return <PartnersArea />;
+    case 'partner':
+      return <PartnerPage key={route.id} id={route.id} />;
     case 'search':
       return <SearchResults text={route.text} />;
     case 'import':
@@ -44,6 +48,7 @@ export function AreaView({ route, status }: { route: Route; status: VaultStatus 
     case 'audit':
       return <AuditArea />;
     case 'shares':
+      return <SharesArea route={route} />;
     case 'backups':
       return <PlaceholderAreaView area={route.area} />;
   }

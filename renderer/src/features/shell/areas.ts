@@ -15,7 +15,7 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 /** Areas later issues fill; until then they say so. */
-export type PlaceholderArea = Extract<Area, 'shares' | 'backups'>;
+export type PlaceholderArea = Extract<Area, 'backups'>;
 
 /** Which sidebar item a route belongs to (a person page is under People). */
 export function areaOf(route: Route): Area | null {
@@ -25,6 +25,8 @@ export function areaOf(route: Route): Area | null {
       return 'people';
     case 'agency':
       return 'agencies';
+    case 'partner':
+      return 'partners';
     case 'search':
       return null;
     default:
