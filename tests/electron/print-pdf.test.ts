@@ -176,7 +176,9 @@ describe('printing HTML to PDF', () => {
 
   it('refuses a document too large for a data: URL before opening a window', async () => {
     const { print } = setUp();
-    await expect(print('x'.repeat(MAX_PRINT_URL_CHARS))).rejects.toMatchObject({ code: 'PDF_TOO_LARGE' });
+    await expect(print('x'.repeat(MAX_PRINT_URL_CHARS))).rejects.toMatchObject({
+      code: 'PDF_TOO_LARGE',
+    });
     expect(FakeBrowserWindow.created).toHaveLength(0);
   });
 
