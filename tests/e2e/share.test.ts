@@ -300,7 +300,6 @@ describe('the risk review before names leave', () => {
         expect(session.strayRequests).toEqual([]);
       }
       expect(existsSync(join(exportFolder, pdf ?? ''))).toBe(true);
-      partnerId;
       await app.close();
       await partnerApp.close();
     });
