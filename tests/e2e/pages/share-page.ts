@@ -36,7 +36,7 @@ export class SharePage extends PageObject {
   }
 
   personsBox() {
-    return this.page.getByRole('combobox', { name: this.t('ui.notes.persons') });
+    return this.page.getByRole('combobox', { name: this.t('ui.shareReview.setup.persons') });
   }
 
   /** Types part of a name, then picks the suggestion with the keyboard. */

@@ -38,6 +38,9 @@ export interface PersonPickerProps {
   onBlur?: () => void;
   errorMessage?: string | undefined;
   isDisabled?: boolean;
+  /** The words around the box; a note's ("Who the note is about") unless given. */
+  label?: string;
+  description?: string;
 }
 
 export function PersonPicker({
@@ -46,6 +49,8 @@ export function PersonPicker({
   onBlur,
   errorMessage,
   isDisabled,
+  label,
+  description,
 }: PersonPickerProps) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
@@ -79,15 +84,15 @@ export function PersonPicker({
         allowsEmptyCollection={input.trim() !== ''}
         menuTrigger="input"
       >
-        <Label className="field__label">{t('ui.notes.persons')}</Label>
+        <Label className="field__label">{label ?? t('ui.notes.persons')}</Label>
         <div className="field__control">
           <Input className="field__input" placeholder={t('ui.notes.personsPlaceholder')} />
-          <AriaButton className="person-picker__open" aria-label={t('ui.notes.persons')}>
+          <AriaButton className="person-picker__open" aria-label={label ?? t('ui.notes.persons')}>
             <span aria-hidden="true">▾</span>
           </AriaButton>
         </div>
         <Text slot="description" className="field__description">
-          {t('ui.notes.personsHelp')}
+          {description ?? t('ui.notes.personsHelp')}
         </Text>
         <FieldError className="field__error">{errorMessage}</FieldError>
         <Popover className="popover">

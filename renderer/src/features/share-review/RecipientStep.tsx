@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import {
   CheckboxGroup,
   Label,
@@ -50,7 +49,6 @@ export function RecipientStep({
   isDisabled: boolean;
 }) {
   const { t } = useTranslation();
-  const personsTitle = useId();
   const problem = (message: string | undefined): string | undefined =>
     message ? t(`${k}.problems.${message as SetupProblem}`) : undefined;
 
@@ -190,12 +188,10 @@ export function RecipientStep({
         control={control}
         name="persons"
         render={({ field }) => (
-          <div className="share-persons" role="group" aria-labelledby={personsTitle}>
-            <p className="share-persons__title" id={personsTitle}>
-              <strong>{t(`${k}.persons`)}</strong>
-              <span className="muted"> — {t(`${k}.personsHelp`)}</span>
-            </p>
+          <div className="share-persons">
             <PersonPicker
+              label={t(`${k}.persons`)}
+              description={t(`${k}.personsHelp`)}
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
