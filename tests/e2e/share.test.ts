@@ -180,6 +180,7 @@ describe('the risk review before names leave', () => {
       expect(await shares.decisionOf(codenames.clara)).toBe('withheld');
       await page.getByText(t('ui.shareReview.review.reasons.critical-risk')).waitFor();
       await page.getByText(t('ui.shareReview.review.reasons.consent-below-recipient')).waitFor();
+      await shares.decisionGroup(codenames.clara).scrollIntoViewIfNeeded();
       await app.expectAccessible(`the share review, each person (${language})`);
       await app.screenshot('share-review');
 
@@ -252,6 +253,7 @@ describe('the risk review before names leave', () => {
       const outside = page.getByRole('region', { name: t('ui.disclosures.outside.title') });
       await outside.getByText(cast.partner).first().waitFor();
       await outside.getByText(t('ui.disclosures.outside.knowsName')).first().waitFor();
+      await outside.scrollIntoViewIfNeeded();
       await app.expectAccessible(`who outside knows (${language})`);
       await app.screenshot('who-outside-knows');
 
@@ -281,6 +283,7 @@ describe('the risk review before names leave', () => {
       await partnerApp.page.getByText(cast.anna).first().waitFor();
       await partnerApp.page.getByText(codenames.boris).first().waitFor();
       expect(await partnerApp.page.getByText(cast.clara).count()).toBe(0);
+      await partnerApp.page.getByText(codenames.boris).first().scrollIntoViewIfNeeded();
       await partnerApp.expectAccessible(`a received package, before import (${language})`);
       await partnerApp.screenshot('package-preview');
       await partnerApp.page

@@ -1,4 +1,5 @@
 /** Pieces the disclosure screens share: a decision, a fingerprint, a partner link, a risk. */
+import { Fragment } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { RiskLevel } from '../../../../shared/risk.ts';
@@ -27,11 +28,12 @@ export function Fingerprint({ value, large = false }: { value: string; large?: b
   return (
     <span className={`fingerprint ${large ? 'fingerprint--large' : ''}`}>
       {groups.map((group, index) => (
-        // Groups can repeat ("0000"), so their place is their key.
-        <span key={index} className="fingerprint__group">
-          {group}
+        // Groups can repeat ("0000"), so their place is their key. The space between groups
+        // stays outside them: a narrow box wraps there, never inside a group.
+        <Fragment key={index}>
+          <span className="fingerprint__group">{group}</span>
           {index < groups.length - 1 ? ' ' : ''}
-        </span>
+        </Fragment>
       ))}
     </span>
   );
