@@ -19,6 +19,7 @@ export const AUDIT_CATEGORIES = [
   'plan',
   'settings',
   'import',
+  'share',
   'demo',
 ] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];

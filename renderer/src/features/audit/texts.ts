@@ -22,6 +22,7 @@ const en = {
     plan: 'Engagement plans',
     settings: 'Settings',
     import: 'Import',
+    share: 'Shares and disclosures',
     demo: 'Demo data',
   },
   count_one: '{{shown}} of {{count}} entry',
@@ -60,6 +61,7 @@ const en = {
       archived: 'Person archived',
       restored: 'Person restored',
       deleted: 'Person deleted',
+      'name-copied': 'Name copied to the clipboard',
     },
     relationship: {
       created: 'Relationship added',
@@ -84,6 +86,13 @@ const en = {
       created: 'Partner added',
       updated: 'Partner updated',
       deleted: 'Partner deleted',
+      'share-key-set': 'Partner’s share key stored',
+      'share-key-removed': 'Partner’s share key removed',
+    },
+    share: {
+      written: 'Shared (written out of the vault)',
+      imported: 'Package imported',
+      'key-created': 'Our share key made',
     },
     risk: {
       assessed: 'Risk assessed',
@@ -121,6 +130,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     plan: 'Планы взаимодействия',
     settings: 'Настройки',
     import: 'Импорт',
+    share: 'Передача и раскрытия',
     demo: 'Демо-данные',
   },
   count_one: '{{shown}} из {{count}} записи',
@@ -159,6 +169,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
       archived: 'Человек перенесён в архив',
       restored: 'Человек возвращён из архива',
       deleted: 'Человек удалён',
+      'name-copied': 'Имя скопировано в буфер обмена',
     },
     relationship: {
       created: 'Добавлена связь',
@@ -183,6 +194,13 @@ const ru: FeatureTexts<typeof en>['ru'] = {
       created: 'Добавлен партнёр',
       updated: 'Изменён партнёр',
       deleted: 'Удалён партнёр',
+      'share-key-set': 'Сохранён ключ обмена партнёра',
+      'share-key-removed': 'Удалён ключ обмена партнёра',
+    },
+    share: {
+      written: 'Передано (записано за пределы хранилища)',
+      imported: 'Импортирован пакет',
+      'key-created': 'Создан наш ключ обмена',
     },
     risk: {
       assessed: 'Оценён риск',
