@@ -14,6 +14,9 @@
  *   synchronous=FULL.
  * - the risk dashboard (`risk:dashboard`), the reminders (`risk:reminders`), a person's risk
  *   and plan (`risk:person`) — target ≤ 50 ms — and saving a reassessment (`risk:assess`).
+ * - the share review of 50 persons (`share:review`) — target ≤ 50 ms — and writing their list
+ *   through the gate (`share:writeList`: rules re-run, CSV written durably, disclosure logged
+ *   and saved).
  * The vault column calls the handlers as IPC does (dispatch: input and output validated by
  * the contract); the "handler" column calls them without that validation, like the plain
  * database's column. Results: Markdown on stdout and artifacts/bench/domain.{json,md}.
@@ -28,6 +31,7 @@ import type { DomainContext } from '../../electron/core/handlers/context.ts';
 import { exploreHandlers } from '../../electron/core/handlers/explore.ts';
 import { peopleHandlers } from '../../electron/core/handlers/people.ts';
 import { riskHandlers } from '../../electron/core/handlers/risk.ts';
+import { shareHandlers } from '../../electron/core/handlers/share.ts';
 import { withStatementCache } from '../../electron/core/db/statement-cache.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { generateDemoData } from '../../electron/core/services/demo/generate.ts';
@@ -36,12 +40,16 @@ import { contract, type Channel, type Handlers } from '../../shared/contract.ts'
 import { localDate, type NoteFields } from '../../shared/domain.ts';
 import type { PersonQueryInput } from '../../shared/records.ts';
 import type { AssessmentFieldsInput, PersonRisk } from '../../shared/risk.ts';
+import type { ShareReview } from '../../shared/share.ts';
 import { FAST_KDF } from '../helpers/fast-kdf.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const SEED = 2026;
 const SAVES = Number(process.env.BENCH_NOTE_SAVES ?? 30);
 const ASSESSMENT_SAVES = Number(process.env.BENCH_ASSESSMENT_SAVES ?? 10);
+const SHARE_WRITES = Number(process.env.BENCH_SHARE_WRITES ?? 10);
+const SHARE_PERSONS = 50;
+let exportsWritten = 0;
 const WARMUP = 3;
 const PASSPHRASE = 'benchmark passphrase';
 
@@ -193,7 +201,52 @@ async function measure(call: Call, work: Workload, saves: boolean) {
       assess.push(await time(() => call('risk:assess', reassessment(personId, current, i))));
     }
   }
-  return { search, get, list, save, listByQuery, dashboard, reminders, risk, assess };
+  const sharePersons = work.personIds.slice(0, SHARE_PERSONS);
+  const recipient = { kind: 'internal' as const };
+  const shareReview: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    shareReview.push(
+      await time(() => call('share:review', { recipient, personIds: sharePersons })),
+    );
+  }
+  const shareWrite: number[] = [];
+  if (saves) {
+    const { candidates } = (await call('share:review', {
+      recipient,
+      personIds: sharePersons,
+    })) as ShareReview;
+    const choices = candidates.map(({ personId, decision }) => ({ personId, decision }));
+    for (let i = 0; i < SHARE_WRITES; i++) {
+      const path = join(root, `list-${String(exportsWritten++)}.csv`);
+      shareWrite.push(
+        await time(() =>
+          call('share:writeList', {
+            review: {
+              recipient,
+              purpose: 'Benchmark',
+              reviewedBy: 'Benchmark',
+              fields: ['sphere', 'region', 'position', 'agency', 'notes'],
+              choices,
+            },
+            destination: { path },
+          }),
+        ),
+      );
+    }
+  }
+  return {
+    search,
+    get,
+    list,
+    save,
+    listByQuery,
+    dashboard,
+    reminders,
+    risk,
+    assess,
+    shareReview,
+    shareWrite,
+  };
 }
 
 /** A reassessment of the person's current version with one factor moved. */
@@ -280,6 +333,7 @@ try {
     ...peopleHandlers(plainContext),
     ...exploreHandlers(plainContext),
     ...riskHandlers(plainContext),
+    ...shareHandlers(plainContext, { language: () => 'en', vaultPath: () => null }),
   };
 
   // The workload, the same for every column.
@@ -354,7 +408,17 @@ try {
   const row = (
     name: string,
     target: string,
-    key: 'search' | 'get' | 'list' | 'save' | 'dashboard' | 'reminders' | 'risk' | 'assess',
+    key:
+      | 'search'
+      | 'get'
+      | 'list'
+      | 'save'
+      | 'dashboard'
+      | 'reminders'
+      | 'risk'
+      | 'assess'
+      | 'shareReview'
+      | 'shareWrite',
   ) => {
     const cell = (values: number[]) =>
       values.length ? `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))} ms` : '—';
@@ -377,6 +441,12 @@ try {
     `save a reassessment (${String(ASSESSMENT_SAVES)} saves, as the note saves)`,
     'vault save target',
     'assess',
+  );
+  row(`share review (${String(SHARE_PERSONS)} persons, 10 ×)`, '≤ 50 ms', 'shareReview');
+  row(
+    `write their list through the gate (${String(SHARE_WRITES)} ×; CSV + disclosure log + save)`,
+    'vault save target',
+    'shareWrite',
   );
   print();
   print('The people list, query by query (median of 3; rows returned):');

@@ -36,7 +36,7 @@ describe('the areas', () => {
   for (const language of ['en', 'ru'] as const) {
     it(`shows the areas not built yet honestly empty (${language})`, async () => {
       const { app, t, shell, page } = await unlockedApp(`areas-${language}`, language);
-      for (const area of ['shares', 'backups', 'settings'] as const) {
+      for (const area of ['backups', 'settings'] as const) {
         await shell.open(area);
         const current = shell
           .navigation()

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FactorScores } from '../../shared/risk.ts';
+import { uniformFactors } from '../helpers/share-fixture.ts';
 import { CreateVaultPage } from './pages/create-vault-page.ts';
 import { PeoplePage } from './pages/people-page.ts';
 import { SharePage } from './pages/share-page.ts';
@@ -27,16 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
-});
-
-const factors = (score: number): FactorScores => ({
-  visibility: score,
-  superiorHostility: score,
-  politicalClimate: score,
-  priorRetaliation: score,
-  surveillance: score,
-  postDependence: score,
-  leakHarm: score,
 });
 
 const CAST = {
@@ -125,7 +115,7 @@ describe('the risk review before names leave', () => {
         await seed(app, 'risk:assess', {
           personId: id,
           basedOnVersion: null,
-          factors: factors(score),
+          factors: uniformFactors(score),
           consent,
           assessor: cast.reviewer,
         });

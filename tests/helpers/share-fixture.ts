@@ -11,7 +11,8 @@ import type { FactorScores } from '../../shared/risk.ts';
 import type { ReviewedShareInput } from '../../shared/share.ts';
 import { openTestVault } from './domain.ts';
 
-const factors = (score: number): FactorScores => ({
+/** Every factor at the same score: 1 → low, 3 → moderate, 4 → high, 5 → critical. */
+export const uniformFactors = (score: number): FactorScores => ({
   visibility: score,
   superiorHostility: score,
   politicalClimate: score,
@@ -62,7 +63,7 @@ export async function openShareVault(dir: string, overrides: Partial<CoreApiOpti
     await api.call('risk:assess', {
       personId: id,
       basedOnVersion: null,
-      factors: factors(score),
+      factors: uniformFactors(score),
       consent,
       assessor: 'Maria',
     });

@@ -29,7 +29,6 @@ import type { ApiResult } from '../../shared/contract.ts';
 import { CLIPBOARD_CLEAR_SECONDS } from '../../shared/contract.ts';
 import { createTranslator } from '../../shared/i18n/index.ts';
 import { errorMessage } from '../../shared/i18n/error-message.ts';
-import type { FactorScores } from '../../shared/risk.ts';
 import type { PackageFileInput, ReviewedShareInput, ShareRecipient } from '../../shared/share.ts';
 import { SHARE_FIELDS } from '../../shared/share.ts';
 import { MIN_JUSTIFICATION } from '../../shared/share-review.ts';
@@ -44,6 +43,7 @@ import {
   partnerReview,
   SHARE_PEOPLE,
   type ShareVault,
+  uniformFactors,
 } from '../helpers/share-fixture.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -60,16 +60,6 @@ const ONE_TIME_PASSPHRASE = /^[a-hjkmnp-z2-9]{4}(-[a-hjkmnp-z2-9]{4}){5}$/;
 
 type Api = TestApi & { path: string };
 type Vaulted = ShareVault & { dir: string; out: string };
-
-const factors = (score: number): FactorScores => ({
-  visibility: score,
-  superiorHostility: score,
-  politicalClimate: score,
-  priorRetaliation: score,
-  surveillance: score,
-  postDependence: score,
-  leakHarm: score,
-});
 
 /** The share vault of the fixture, and an empty folder `out` beside it for the outputs. */
 async function setup(overrides: Parameters<typeof openShareVault>[1] = {}): Promise<Vaulted> {
@@ -197,7 +187,7 @@ function assess(
   return api.call('risk:assess', {
     personId,
     basedOnVersion: fields.basedOnVersion ?? 1,
-    factors: factors(fields.score ?? 1),
+    factors: uniformFactors(fields.score ?? 1),
     consent: fields.consent ?? 'trusted_partners',
     mitigations: fields.mitigations ?? [],
     assessor: 'Maria',

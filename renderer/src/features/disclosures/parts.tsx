@@ -8,7 +8,7 @@ import { navigate } from '../../app/navigation.ts';
 import { ShapeIcon } from '../risk-assessment/icons.tsx';
 import { RiskLevelChip } from '../risk-assessment/RiskLevelChip.tsx';
 import { fingerprintGroups } from './format.ts';
-import { DecisionIcon } from './icons.tsx';
+import { DecisionIcon } from '../../components/DecisionIcon.tsx';
 import './disclosures.css';
 
 /** Named / Codename only / Withheld, as a word (or `label`) with its shape. */

@@ -10,7 +10,8 @@ import { formatDate, formatTimestamp } from '../people/format.ts';
 import { listOf, reviewText } from '../risk-assessment/describe.ts';
 import { REVIEW_SHAPE, ShapeIcon } from '../risk-assessment/icons.tsx';
 import { RiskLevelChip } from '../risk-assessment/RiskLevelChip.tsx';
-import { DecisionChip, DecisionIcon } from './DecisionIcon.tsx';
+import { DecisionIcon } from '../../components/DecisionIcon.tsx';
+import { DecisionChip } from './DecisionChip.tsx';
 import { isDecision, overrideState, type PersonChoice } from './share-values.ts';
 
 const k = 'ui.shareReview.review';
@@ -175,7 +176,7 @@ export function CandidateCard({
 
         <div className={`share-rules share-rules--${candidate.decision}`}>
           <p className="share-rules__decision">
-            <DecisionIcon decision={candidate.decision} />
+            <DecisionIcon decision={candidate.decision} className="share-icon" />
             <strong>{t(`${k}.rules`, { decision: decisionWord(candidate.decision) })}</strong>
           </p>
           {candidate.reasons.length === 0 ? (
@@ -206,7 +207,7 @@ export function CandidateCard({
               <RadioField key={decision} value={decision} className="share-option">
                 <RadioButton className={`share-option__button share-option__button--${decision}`}>
                   <span className="share-option__dot" aria-hidden="true" />
-                  <DecisionIcon decision={decision} />
+                  <DecisionIcon decision={decision} className="share-icon" />
                   <span className="share-option__label">{decisionWord(decision)}</span>
                 </RadioButton>
                 <Text slot="description" className="share-option__help">
