@@ -225,6 +225,23 @@ export async function openApp(browser: Browser, options: AppOptions): Promise<Ap
       return path;
     },
     async expectAccessible(what) {
+      // Colour contrast measured halfway through a fade (a dialog opening, a button leaving
+      // its pending state) is a false alarm: let finite transitions and animations finish
+      // first (a spinner's endless one is left alone). Best effort: axe runs regardless.
+      await page
+        .waitForFunction(
+          () =>
+            document
+              .getAnimations()
+              .every(
+                (animation) =>
+                  animation.playState !== 'running' ||
+                  animation.effect?.getTiming().iterations === Infinity,
+              ) && !document.querySelector('[data-entering], [data-exiting]'),
+          undefined,
+          { timeout: 3000 },
+        )
+        .catch(() => undefined);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const axe = (

@@ -52,7 +52,6 @@ export function PersonPage({ id }: { id: number }) {
             riskLevel={riskLevel}
           />
         ) : null}
-        {page ? <PersonRiskBadge personId={page.person.id} /> : null}
         {page ? (
           <Button
             onPress={() => {
@@ -62,6 +61,7 @@ export function PersonPage({ id }: { id: number }) {
             {t('ui.disclosures.person.share')}
           </Button>
         ) : null}
+        {page ? <PersonRiskBadge personId={page.person.id} /> : null}
       </div>
       {query.isError ? <Alert tone="error">{errorText(query.error)}</Alert> : null}
       {page ? (
