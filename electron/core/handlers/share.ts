@@ -25,8 +25,8 @@ import { listReceivedPackages } from '../repos/received-packages.ts';
 import { insertShareKey, readShareKey, type StoredShareKey } from '../repos/share-key.ts';
 import { reviewCandidates } from '../services/share/candidates.ts';
 import type { ShareDocument } from '../services/share/document.ts';
-import { writeExportFile } from '../services/share/export-file.ts';
-import { gateShare, type GatedShare } from '../services/share/gate.ts';
+import { checkExportDestination, stageExportFile } from '../services/share/export-file.ts';
+import { gateShare } from '../services/share/gate.ts';
 import { withFingerprint } from '../services/share/keys.ts';
 import { encodePayload } from '../services/share/package-payload.ts';
 import { importOpenedPackage, openReceivedPackage } from '../services/share/received.ts';
@@ -68,41 +68,51 @@ export function shareHandlers(
   async function writeShare(
     review: ReviewedShare,
     output: Output,
-    render: (document: ShareDocument, gated: GatedShare) => Promise<Uint8Array>,
+    render: (document: ShareDocument) => Promise<Uint8Array>,
   ): Promise<ShareWritten> {
-    checkNotOverVault(output.destination.path, options.vaultPath());
+    const { path, replaceExisting } = output.destination;
+    checkNotOverVault(path, options.vaultPath());
     const gated = gateShare(ctx.db(), review, ctx.now(), options.language());
-    const bytes = await render(gated.document, gated);
-    const disclosureId = await ctx.commit((db, now) => {
-      // The rules are checked again inside the transaction: nothing may have changed while
-      // the PDF printed.
-      const again = gateShare(db, review, now, options.language());
-      const id = insertDisclosure(
-        db,
-        {
-          recipientKind: again.recipient.kind,
-          partnerId: again.recipient.partnerId,
-          recipientLabel: again.recipient.label,
-          purpose: review.purpose,
-          reviewedBy: review.reviewedBy,
+    checkExportDestination(path, replaceExisting);
+    const bytes = await render(gated.document);
+    const staged = await stageExportFile(path, bytes, replaceExisting);
+    let disclosureId: number;
+    try {
+      disclosureId = await ctx.commit((db, now) => {
+        // The rules are checked again inside the transaction: nothing may have changed while
+        // the PDF printed or the file was written.
+        const again = gateShare(db, review, now, options.language());
+        const id = insertDisclosure(
+          db,
+          {
+            recipientKind: again.recipient.kind,
+            partnerId: again.recipient.partnerId,
+            recipientLabel: again.recipient.label,
+            purpose: review.purpose,
+            reviewedBy: review.reviewedBy,
+            output: output.kind,
+            seal: output.seal,
+            fileName: basename(path).slice(0, 255),
+            persons: again.logged,
+          },
+          now,
+        );
+        audit(db, 'share.written', undefined, now, {
+          disclosure: id,
           output: output.kind,
-          seal: output.seal,
-          fileName: basename(output.destination.path).slice(0, 255),
-          persons: again.logged,
-        },
-        now,
-      );
-      audit(db, 'share.written', undefined, now, {
-        disclosure: id,
-        output: output.kind,
-        ...(output.seal ? { seal: output.seal } : {}),
-        recipientKind: again.recipient.kind,
-        persons: again.logged.map((person) => `${person.codename}: ${person.decision}`),
-        overrides: again.logged.filter((person) => person.overrideJustification !== null).length,
+          ...(output.seal ? { seal: output.seal } : {}),
+          recipientKind: again.recipient.kind,
+          persons: again.logged.map((person) => `${person.codename}: ${person.decision}`),
+          overrides: again.logged.filter((person) => person.overrideJustification !== null).length,
+        });
+        // Last: if the file cannot take its place, the record rolls back with it.
+        staged.publish();
+        return id;
       });
-      writeExportFile(output.destination.path, bytes, output.destination.replaceExisting);
-      return id;
-    });
+    } finally {
+      await staged.discard();
+    }
+    await staged.durable();
     const count = (decision: string) =>
       gated.logged.filter((person) => person.decision === decision).length;
     return {
@@ -167,15 +177,12 @@ export function shareHandlers(
       if (!partner) throw notFound('partner', { id: review.recipient.partnerId });
       const recipientPublicKey = partner.sharePublicKey;
       if (!recipientPublicKey) throw new VaultError('PARTNER_NO_SHARE_KEY', { name: partner.name });
-      // A review the gate refuses must change nothing, not even by making our key first.
-      checkNotOverVault(destination.path, options.vaultPath());
-      gateShare(ctx.db(), review, ctx.now(), options.language());
-      const sender = await ownKeyPair();
-      return writeShare(review, { kind: 'package', seal, destination }, (document) =>
+      return writeShare(review, { kind: 'package', seal, destination }, async (document) =>
         sealPackage(encodePayload(document), {
           kind: 'partner-key',
           recipientPublicKey,
-          sender,
+          // Made on first use, only once the gate has let the share through.
+          sender: await ownKeyPair(),
         }),
       );
     },

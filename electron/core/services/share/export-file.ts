@@ -1,62 +1,84 @@
 /**
- * Writing an output file outside the vault, all or nothing: a temporary file in the same
- * folder, flushed to disk, then renamed over the destination, so a full disk or a pulled
- * drive leaves either the whole file or none (never half a dossier). Synchronous on purpose:
- * it runs inside the transaction that records the disclosure, so a failed write rolls the
- * record back and nothing is logged as shared that was not.
+ * Writing an output file outside the vault, all or nothing, in two steps around the
+ * transaction that records the disclosure:
+ * - `stageExportFile` writes the bytes to a temporary file in the destination folder and
+ *   flushes them (the slow part, before the transaction, through the vault's own FsPort);
+ * - inside the transaction, `publish` renames it over the destination: if that fails, the
+ *   record rolls back, so nothing is logged as shared that was not; after it, `durable`
+ *   flushes the folder.
+ * A full disk or a pulled drive leaves either the whole file or none, never half a dossier.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fromFsError, VaultError } from '../../errors.ts';
+import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
 
-export function writeExportFile(path: string, bytes: Uint8Array, replaceExisting: boolean): void {
-  const folder = dirname(path);
-  try {
-    if (!statSync(folder).isDirectory()) throw new VaultError('FOLDER_NOT_FOUND', { file: path });
-  } catch (error) {
-    throw fromFsError(error, { file: path });
-  }
-  if (existsSync(path)) {
-    if (!replaceExisting) throw new VaultError('FILE_EXISTS', { file: path });
-    if (statSync(path).isDirectory()) throw new VaultError('NOT_WRITABLE', { file: path });
-  }
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(temp, 'wx', 0o600);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, path);
-    syncFolder(folder);
-  } catch (error) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw fromFsError(error, { file: path });
-  }
+export interface StagedExport {
+  /** Renames the staged file over the destination (synchronous: runs in the transaction). */
+  publish(): void;
+  /** Makes the rename durable (after the transaction). */
+  durable(): Promise<void>;
+  /** Removes the staged file if it was not published. */
+  discard(): Promise<void>;
 }
 
-/** The rename is durable once the folder is flushed (not possible on Windows: skipped). */
-function syncFolder(folder: string): void {
-  let fd: number | null = null;
+/**
+ * Refuses a destination that cannot be written as asked: checked before any work (printing a
+ * PDF, making a share key), and again as the file takes its place.
+ */
+export function checkExportDestination(path: string, replaceExisting: boolean): void {
   try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot open a folder for flushing; the rename is still atomic there.
-  } finally {
-    if (fd !== null) closeSync(fd);
+    if (!statSync(dirname(path)).isDirectory())
+      throw new VaultError('FOLDER_NOT_FOUND', { file: path });
+  } catch (error) {
+    throw fromFsError(error, { file: path });
   }
+  checkDestination(path, replaceExisting);
+}
+
+function checkDestination(path: string, replaceExisting: boolean): void {
+  if (!existsSync(path)) return;
+  if (!replaceExisting) throw new VaultError('FILE_EXISTS', { file: path });
+  if (statSync(path).isDirectory()) throw new VaultError('NOT_WRITABLE', { file: path });
+}
+
+export async function stageExportFile(
+  path: string,
+  bytes: Uint8Array,
+  replaceExisting: boolean,
+  fs: FsPort = nodeFs,
+): Promise<StagedExport> {
+  const folder = dirname(path);
+  checkExportDestination(path, replaceExisting);
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let published = false;
+  const discard = async () => {
+    if (!published) await fs.unlink(temp).catch(() => undefined);
+  };
+  try {
+    const file = await fs.createExclusive(temp);
+    try {
+      await file.write(bytes);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    await discard();
+    throw fromFsError(error, { file: path });
+  }
+  return {
+    publish() {
+      try {
+        checkDestination(path, replaceExisting);
+        renameSync(temp, path);
+        published = true;
+      } catch (error) {
+        throw fromFsError(error, { file: path });
+      }
+    },
+    durable: () => fs.syncFolder(folder).catch(() => undefined),
+    discard,
+  };
 }
