@@ -121,20 +121,20 @@ export function AuditArea() {
           {entries.length === 0 ? (
             <p className="audit__empty">{t('ui.audit.empty')}</p>
           ) : (
-            <table className="audit-table" ref={tableRef} tabIndex={-1}>
-              <caption className="audit-table__caption">{t('ui.audit.caption')}</caption>
+            <table className="data-table audit-table" ref={tableRef} tabIndex={-1}>
+              <caption className="data-table__caption">{t('ui.audit.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="audit-table__column">
+                  <th scope="col" className="data-table__column">
                     {t('ui.audit.columns.at')}
                   </th>
-                  <th scope="col" className="audit-table__column">
+                  <th scope="col" className="data-table__column">
                     {t('ui.audit.columns.action')}
                   </th>
-                  <th scope="col" className="audit-table__column">
+                  <th scope="col" className="data-table__column">
                     {t('ui.audit.columns.subject')}
                   </th>
-                  <th scope="col" className="audit-table__column">
+                  <th scope="col" className="data-table__column">
                     {t('ui.audit.columns.detail')}
                   </th>
                 </tr>
@@ -179,14 +179,14 @@ function AuditRow({ entry, language }: { entry: AuditEntry; language: string }) 
   const pairs = detailPairs(entry.detail, { yes: t('ui.audit.yes'), no: t('ui.audit.no') });
   return (
     <tr className="audit-table__row">
-      <th scope="row" className="audit-table__cell audit-table__cell--when">
+      <th scope="row" className="data-table__cell audit-table__cell--when">
         <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
       </th>
-      <td className="audit-table__cell">{key ? t(key) : entry.action}</td>
-      <td className="audit-table__cell audit-table__cell--subject">
+      <td className="data-table__cell">{key ? t(key) : entry.action}</td>
+      <td className="data-table__cell audit-table__cell--subject">
         {entry.subject ?? t('ui.audit.noSubject')}
       </td>
-      <td className="audit-table__cell">
+      <td className="data-table__cell">
         {pairs.length > 0 ? (
           <ul className="audit-detail">
             {pairs.map((pair) => (

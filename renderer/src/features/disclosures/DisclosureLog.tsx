@@ -178,46 +178,49 @@ function DisclosureEntry({
           <dd className="disclosures__file">{entry.fileName}</dd>
         </div>
       </dl>
-      <table className="disclosures-table">
-        <caption className="disclosures-table__caption">
-          {t(`${k}.persons`)}{' '}
-          <span className="disclosures-table__count">
-            ({t(`${k}.personCount`, { count: entry.persons.length })})
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="disclosures-table__column">
-              {t(`${k}.columns.codename`)}
-            </th>
-            <th scope="col" className="disclosures-table__column">
-              {t(`${k}.columns.decision`)}
-            </th>
-            <th scope="col" className="disclosures-table__column">
-              {t(`${k}.columns.risk`)}
-            </th>
-            <th scope="col" className="disclosures-table__column">
-              {t(`${k}.columns.consent`)}
-            </th>
-            <th scope="col" className="disclosures-table__column">
-              {t(`${k}.columns.fields`)}
-            </th>
-            <th scope="col" className="disclosures-table__column">
-              {t(`${k}.columns.override`)}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entry.persons.map((person, index) => (
-            <PersonRow
-              // A person deleted since keeps their line, without an id.
-              key={person.personId ?? `gone-${String(index)}`}
-              person={person}
-              language={language}
-            />
-          ))}
-        </tbody>
-      </table>
+      {/* Scrolls sideways rather than spilling out of its card when the columns do not fit. */}
+      <div className="disclosures__table-scroll">
+        <table className="data-table">
+          <caption className="data-table__caption">
+            {t(`${k}.persons`)}{' '}
+            <span className="disclosures-table__count">
+              ({t(`${k}.personCount`, { count: entry.persons.length })})
+            </span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="data-table__column">
+                {t(`${k}.columns.codename`)}
+              </th>
+              <th scope="col" className="data-table__column">
+                {t(`${k}.columns.decision`)}
+              </th>
+              <th scope="col" className="data-table__column">
+                {t(`${k}.columns.risk`)}
+              </th>
+              <th scope="col" className="data-table__column">
+                {t(`${k}.columns.consent`)}
+              </th>
+              <th scope="col" className="data-table__column">
+                {t(`${k}.columns.fields`)}
+              </th>
+              <th scope="col" className="data-table__column">
+                {t(`${k}.columns.override`)}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entry.persons.map((person, index) => (
+              <PersonRow
+                // A person deleted since keeps their line, without an id.
+                key={person.personId ?? `gone-${String(index)}`}
+                person={person}
+                language={language}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </article>
   );
 }
@@ -230,7 +233,7 @@ function PersonRow({ person, language }: { person: DisclosedPerson; language: st
     <tr
       className={`disclosures-table__row ${overridden ? 'disclosures-table__row--override' : ''}`}
     >
-      <th scope="row" className="disclosures-table__cell disclosures-table__cell--codename">
+      <th scope="row" className="data-table__cell disclosures-table__cell--codename">
         {person.personId !== null ? (
           <Link
             className="org-link codename"
@@ -244,7 +247,7 @@ function PersonRow({ person, language }: { person: DisclosedPerson; language: st
           <span className="codename">{person.codename}</span>
         )}
       </th>
-      <td className="disclosures-table__cell">
+      <td className="data-table__cell">
         <DecisionMark decision={person.decision} />
         {person.reasons.length > 0 ? (
           <span className="disclosures__why">
@@ -257,7 +260,7 @@ function PersonRow({ person, language }: { person: DisclosedPerson; language: st
           </span>
         ) : null}
       </td>
-      <td className="disclosures-table__cell">
+      <td className="data-table__cell">
         <RiskAtTheTime level={person.riskLevel} />
         {person.assessmentVersion !== null ? (
           <span className="disclosures__aside">
@@ -270,15 +273,15 @@ function PersonRow({ person, language }: { person: DisclosedPerson; language: st
           </span>
         ) : null}
       </td>
-      <td className="disclosures-table__cell">{t(`ui.domain.consent.${person.consent}`)}</td>
-      <td className="disclosures-table__cell">
+      <td className="data-table__cell">{t(`ui.domain.consent.${person.consent}`)}</td>
+      <td className="data-table__cell">
         {person.decision === 'withheld'
           ? t(`${k}.nothing`)
           : person.fields.length === 0
             ? t(`${k}.onlyWho`)
             : fieldList(t, person.fields, language)}
       </td>
-      <td className="disclosures-table__cell">
+      <td className="data-table__cell">
         {overridden ? (
           <div className="disclosures__override">
             <strong className="disclosures__override-label">

@@ -249,20 +249,20 @@ function Provenance({ preview }: { preview: PackagePreview }) {
           <dd className="disclosures__prose">{preview.purpose}</dd>
         </div>
       </dl>
-      <table className="disclosures-table">
-        <caption className="disclosures-table__caption">{t(`${k}.personsTitle`)}</caption>
+      <table className="data-table">
+        <caption className="data-table__caption">{t(`${k}.personsTitle`)}</caption>
         <thead>
           <tr>
-            <th scope="col" className="disclosures-table__column">
+            <th scope="col" className="data-table__column">
               {t(`${k}.columns.codename`)}
             </th>
-            <th scope="col" className="disclosures-table__column">
+            <th scope="col" className="data-table__column">
               {t(`${k}.columns.name`)}
             </th>
-            <th scope="col" className="disclosures-table__column">
+            <th scope="col" className="data-table__column">
               {t(`${k}.columns.details`)}
             </th>
-            <th scope="col" className="disclosures-table__column">
+            <th scope="col" className="data-table__column">
               {t(`${k}.columns.here`)}
             </th>
           </tr>
@@ -270,18 +270,18 @@ function Provenance({ preview }: { preview: PackagePreview }) {
         <tbody>
           {preview.persons.map((person) => (
             <tr key={person.codename} className="disclosures-table__row">
-              <th scope="row" className="disclosures-table__cell">
+              <th scope="row" className="data-table__cell">
                 <span className="codename">{person.codename}</span>
               </th>
-              <td className="disclosures-table__cell">
+              <td className="data-table__cell">
                 {person.fullName ?? (
                   <DecisionMark decision="codename" label={t(`${k}.codenameOnly`)} />
                 )}
               </td>
-              <td className="disclosures-table__cell">
+              <td className="data-table__cell">
                 <PackagedDetails person={person} />
               </td>
-              <td className="disclosures-table__cell">
+              <td className="data-table__cell">
                 {person.match ? (
                   <span>
                     {t(`${k}.matches`)}{' '}
@@ -398,21 +398,17 @@ export function ReceivedList({ partnerId }: { partnerId?: number }) {
       </p>
     );
   return (
-    <table className="disclosures-table">
+    <table className="data-table">
       <caption className="visually-hidden">{t(`${k}.table`)}</caption>
       <thead>
         <tr>
           {(['importedAt', 'from', 'createdAt', 'purpose'] as const).map((column) => (
-            <th key={column} scope="col" className="disclosures-table__column">
+            <th key={column} scope="col" className="data-table__column">
               {t(`${k}.listColumns.${column}`)}
             </th>
           ))}
           {(['persons', 'created', 'matched'] as const).map((column) => (
-            <th
-              key={column}
-              scope="col"
-              className="disclosures-table__column disclosures-table__column--number"
-            >
+            <th key={column} scope="col" className="data-table__column data-table__column--number">
               {t(`${k}.listColumns.${column}`)}
             </th>
           ))}
@@ -431,10 +427,10 @@ function ReceivedRow({ row, language }: { row: ReceivedPackage; language: string
   const { t } = useTranslation();
   return (
     <tr className="disclosures-table__row">
-      <th scope="row" className="disclosures-table__cell disclosures-table__cell--when">
+      <th scope="row" className="data-table__cell disclosures-table__cell--when">
         <time dateTime={row.importedAt}>{formatDateTime(row.importedAt, language)}</time>
       </th>
-      <td className="disclosures-table__cell">
+      <td className="data-table__cell">
         {row.partnerId !== null ? (
           <PartnerLink id={row.partnerId} name={row.senderLabel} />
         ) : (
@@ -447,13 +443,13 @@ function ReceivedRow({ row, language }: { row: ReceivedPackage; language: string
           </>
         )}
       </td>
-      <td className="disclosures-table__cell disclosures-table__cell--when">
+      <td className="data-table__cell disclosures-table__cell--when">
         <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, language)}</time>
       </td>
-      <td className="disclosures-table__cell disclosures__prose">{row.purpose}</td>
-      <td className="disclosures-table__cell disclosures-table__cell--number">{row.persons}</td>
-      <td className="disclosures-table__cell disclosures-table__cell--number">{row.created}</td>
-      <td className="disclosures-table__cell disclosures-table__cell--number">{row.matched}</td>
+      <td className="data-table__cell disclosures__prose">{row.purpose}</td>
+      <td className="data-table__cell data-table__cell--number">{row.persons}</td>
+      <td className="data-table__cell data-table__cell--number">{row.created}</td>
+      <td className="data-table__cell data-table__cell--number">{row.matched}</td>
     </tr>
   );
 }
