@@ -20,6 +20,7 @@ export const AUDIT_CATEGORIES = [
   'settings',
   'import',
   'share',
+  'backup',
   'demo',
 ] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];

@@ -66,9 +66,21 @@ export const CHANNEL_NAMES = [
   'graph:get',
   'import:preview',
   'import:commit',
+  'backup:overview',
+  'backup:updateSettings',
+  'backup:setPassphrase',
+  'backup:create',
+  'backup:verify',
+  'backup:openForRestore',
+  'backup:restore',
+  'backup:cancelRestore',
+  'backup:dismissRestoredNotice',
   'dialog:chooseNewVaultPath',
   'dialog:chooseExistingVault',
   'dialog:chooseExportPath',
+  'dialog:chooseFolder',
+  'dialog:chooseBackupFile',
+  'dialog:chooseRestorePath',
 ] as const;
 
 export const VAULT_LOCKED_EVENT = 'event:vault-locked';

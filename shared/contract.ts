@@ -35,6 +35,13 @@ import {
 } from './records.ts';
 import { auditPage, auditQuery } from './audit.ts';
 import {
+  backupOverview,
+  backupReminder,
+  backupReport,
+  backupSettings,
+  backupWritten,
+} from './backup.ts';
+import {
   disclosurePage,
   disclosureQuery,
   exportDestination,
@@ -112,6 +119,12 @@ export const vaultStatus = z.strictObject({
   lockedBecause: lockReason.nullable(),
   /** The open vault was filled by `confidant demo`: the app says so on every screen. */
   demo: z.boolean(),
+  /** How old the newest backup of `path` is, for the lock screen's reminder (known unlocked). */
+  backup: backupReminder,
+  /** While unlocked: the vault was restored from a backup (until the notice is dismissed). */
+  restoredFrom: z
+    .strictObject({ backupCreatedAt: z.string().max(40), restoredAt: z.string().max(40) })
+    .nullable(),
 });
 
 /** Settings kept inside the vault (so they travel with it and are as secret as the data). */
@@ -333,6 +346,41 @@ export const contract = {
     out: z.strictObject({ imported: z.number().int().min(0), agenciesCreated: z.number().int() }),
   },
 
+  /** Backups (issue 7): settings, writing one now, verifying any, restoring one. */
+  'backup:overview': { in: empty, out: backupOverview },
+  'backup:updateSettings': { in: backupSettings.partial(), out: backupOverview },
+  /**
+   * Sets (or, with null, removes) a separate passphrase for the backups written from now on;
+   * the vault's current passphrase is asked for first.
+   */
+  'backup:setPassphrase': {
+    in: z.strictObject({ current: passphrase, backupPassphrase: passphrase.nullable() }),
+    out: backupOverview,
+  },
+  /** Writes a backup into `folder`, verifies it from the disk, and records it. */
+  'backup:create': { in: z.strictObject({ folder: absolutePath }), out: backupWritten },
+  /** Decrypts and checks a backup from end to end; nothing is written. */
+  'backup:verify': {
+    in: z.strictObject({ path: absolutePath, secret: unlockSecret }),
+    out: backupReport,
+  },
+  /** Like verify, and keeps the backup open in memory for `backup:restore` (10 minutes at most). */
+  'backup:openForRestore': {
+    in: z.strictObject({ path: absolutePath, secret: unlockSecret }),
+    out: backupReport,
+  },
+  /**
+   * Writes the opened backup as a vault at `destination` and opens it (locking the open
+   * vault first). Never over the open vault; over another existing file only if confirmed.
+   */
+  'backup:restore': {
+    in: z.strictObject({ destination: absolutePath, replaceExisting: z.boolean().default(false) }),
+    out: vaultStatus,
+  },
+  'backup:cancelRestore': { in: empty, out: done },
+  /** Hides the "restored from a backup" notice (the audit trail keeps the record). */
+  'backup:dismissRestoredNotice': { in: empty, out: vaultStatus },
+
   /** Native dialogs (main process only). */
   'dialog:chooseNewVaultPath': {
     in: z.strictObject({ suggested: absolutePath }),
@@ -344,6 +392,15 @@ export const contract = {
   },
   'dialog:chooseExportPath': {
     in: z.strictObject({ suggestedName: z.string().min(1).max(255), kind: z.enum(OUTPUT_KINDS) }),
+    out: z.strictObject({ path: absolutePath.nullable() }),
+  },
+  'dialog:chooseFolder': { in: empty, out: z.strictObject({ path: absolutePath.nullable() }) },
+  'dialog:chooseBackupFile': {
+    in: empty,
+    out: z.strictObject({ path: absolutePath.nullable() }),
+  },
+  'dialog:chooseRestorePath': {
+    in: z.strictObject({ suggestedName: z.string().min(1).max(255) }),
     out: z.strictObject({ path: absolutePath.nullable() }),
   },
 } as const;
@@ -382,6 +439,9 @@ export const MAIN_ONLY_CHANNELS = [
   'dialog:chooseNewVaultPath',
   'dialog:chooseExistingVault',
   'dialog:chooseExportPath',
+  'dialog:chooseFolder',
+  'dialog:chooseBackupFile',
+  'dialog:chooseRestorePath',
 ] as const satisfies Channel[];
 export type MainOnlyChannel = (typeof MAIN_ONLY_CHANNELS)[number];
 export type CoreChannel = Exclude<Channel, MainOnlyChannel>;

@@ -394,6 +394,8 @@ export const riskDashboard = z.strictObject({
   }),
   /** When the last backup was written (issue 7 records `backup.written`); null = never. */
   lastBackupAt: z.string().max(40).nullable(),
+  /** The dashboard warns once the newest backup is older than this (backup settings). */
+  backupWarnDays: z.number().int().min(1),
 });
 export type RiskDashboard = z.output<typeof riskDashboard>;
 export const FOLLOW_UPS_SHOWN = 50;

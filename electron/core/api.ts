@@ -19,6 +19,7 @@ import {
 import type { AppConfigStore } from './app-config.ts';
 import { normalizeRecoveryKeyText } from './crypto/recovery-key.ts';
 import { isVaultError, VaultError } from './errors.ts';
+import { backupHandlers } from './handlers/backup.ts';
 import { clipboardHandlers, type ClipboardPort } from './handlers/clipboard.ts';
 import { exploreHandlers } from './handlers/explore.ts';
 import type { DomainContext } from './handlers/context.ts';
@@ -29,6 +30,7 @@ import { riskHandlers } from './handlers/risk.ts';
 import { shareHandlers } from './handlers/share.ts';
 import { appendAuditEvent } from './repos/audit-events.ts';
 import { getSetting, SETTING_DEMO, setSetting } from './repos/settings.ts';
+import { SETTING_RESTORED_FROM } from './services/backup/backup-settings.ts';
 import { readReviewIntervals, SETTING_REVIEW_INTERVALS } from './services/risk.ts';
 import { UnlockThrottle } from './services/unlock-throttle.ts';
 import { Vault, type PendingVault, type VaultOptions } from './vault/vault.ts';
@@ -84,6 +86,8 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       changesLostAtLastLock,
       lockedBecause: vault ? null : lockedBecause,
       demo: vault ? getSetting(vault.db, SETTING_DEMO) === 'true' : false,
+      backup: backups.reminderFor(path),
+      restoredFrom: vault ? restoredFrom(vault) : null,
     };
   }
 
@@ -101,9 +105,13 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
   async function lock(reason: LockReason): Promise<VaultStatus> {
     const open = vault;
     if (!open) return status();
-    // A name copied to the clipboard does not outlive the unlocked vault.
+    // A name copied to the clipboard does not outlive the unlocked vault, nor does a backup
+    // held open for a restore.
     await copiedName.clearNow().catch(() => undefined);
+    backups.forgetOpened();
     appendAuditEvent(open.db, { action: 'vault.locked', detail: { reason } }, now());
+    // A rolling backup, if configured, is written and verified before the keys are wiped.
+    await backups.backupAtLock(open, reason === 'quit' ? 'quit' : 'lock');
     // A lock the user asked for must not lose changes silently: it fails and says why. A lock
     // the machine asked for (idle, suspend, screen lock, quit) must happen regardless.
     const { discardedChanges } = await open.lock({
@@ -135,8 +143,42 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
 
   const copiedName = clipboardHandlers(domain, options.clipboard);
 
+  async function checkPassphrase(open: Vault, passphrase: string): Promise<void> {
+    throttle.check(open.path);
+    if (!(await open.checkPassphrase(passphrase))) {
+      throttle.recordFailure(open.path);
+      throw new VaultError('WRONG_PASSPHRASE', {
+        file: open.path,
+        failedAttempts: throttle.failures(open.path),
+        retryAfterSeconds: throttle.retryAfterSeconds(open.path),
+      });
+    }
+    throttle.recordSuccess(open.path);
+  }
+
+  const backups = backupHandlers({
+    config,
+    vaultOptions: options.vaultOptions ?? {},
+    now,
+    vault: () => vault,
+    requireVault: openVault,
+    checkPassphrase,
+    lockBeforeRestore: async () => {
+      await lock('manual');
+    },
+    adopt: async (restored) => {
+      vault = restored;
+      failedAttemptsBeforeUnlock = 0;
+      changesLostAtLastLock = false;
+      await config.update({ lastVaultPath: restored.path });
+      return changed();
+    },
+    status,
+  });
+
   const handlers: Handlers<CoreChannel> = {
     ...copiedName.handlers,
+    ...backups.handlers,
     ...shareHandlers(domain, {
       language: () => config.read().language,
       vaultPath: () => vault?.path ?? null,
@@ -248,6 +290,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       // The unlock has happened; if recording it cannot be saved now, it goes with the next save.
       await opened.save().catch(() => undefined);
       await config.update({ lastVaultPath: path });
+      await backups.syncReminder(opened);
       return changed();
     },
 
@@ -255,16 +298,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
 
     'vault:changePassphrase': async ({ current, next }) => {
       const open = openVault();
-      throttle.check(open.path);
-      if (!(await open.checkPassphrase(current))) {
-        throttle.recordFailure(open.path);
-        throw new VaultError('WRONG_PASSPHRASE', {
-          file: open.path,
-          failedAttempts: throttle.failures(open.path),
-          retryAfterSeconds: throttle.retryAfterSeconds(open.path),
-        });
-      }
-      throttle.recordSuccess(open.path);
+      await checkPassphrase(open, current);
       await open.changePassphrase(next);
       return {};
     },
@@ -307,6 +341,20 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     lock,
     autoLockMinutes: () => (vault ? readAutoLockMinutes(vault) : null),
   };
+}
+
+function restoredFrom(vault: Vault): VaultStatus['restoredFrom'] {
+  try {
+    const stored = JSON.parse(getSetting(vault.db, SETTING_RESTORED_FROM) ?? 'null') as {
+      backupCreatedAt?: unknown;
+      restoredAt?: unknown;
+    } | null;
+    return typeof stored?.backupCreatedAt === 'string' && typeof stored.restoredAt === 'string'
+      ? { backupCreatedAt: stored.backupCreatedAt, restoredAt: stored.restoredAt }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 function readAutoLockMinutes(vault: Vault): number {

@@ -7,11 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { backupReminder } from '../../shared/backup.ts';
 import { absolutePath, language } from '../../shared/contract.ts';
 
 const configSchema = z.object({
   language: language.catch('en'),
   lastVaultPath: absolutePath.nullable().catch(null),
+  /**
+   * Per vault path: when its newest backup was written and after how many days to warn, so the
+   * lock screen can remind before anything is unlocked. A date and a number, nothing more.
+   */
+  backups: z.record(z.string().max(4096), backupReminder).catch({}),
 });
 
 export type AppConfig = z.output<typeof configSchema>;
@@ -21,7 +27,7 @@ export interface AppConfigStore {
   update(patch: Partial<AppConfig>): Promise<AppConfig>;
 }
 
-const DEFAULT_CONFIG: AppConfig = { language: 'en', lastVaultPath: null };
+const DEFAULT_CONFIG: AppConfig = { language: 'en', lastVaultPath: null, backups: {} };
 
 /** A store backed by `file`; a missing or unreadable file means the defaults. */
 export function fileConfigStore(file: string, initial: Partial<AppConfig> = {}): AppConfigStore {

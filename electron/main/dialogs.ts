@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
 import type { Handlers } from '../../shared/contract.ts';
+import { BACKUP_EXTENSION } from '../../shared/backup.ts';
+import type { MainOnlyChannel } from '../../shared/contract.ts';
 import type { OutputKind } from '../../shared/share.ts';
 
 const VAULT_FILTER = [{ name: 'Confidant vault', extensions: ['confidant'] }];
+const BACKUP_FILTER = [{ name: 'Confidant backup', extensions: [BACKUP_EXTENSION] }];
 
 /** What each output of a share is saved as. */
 const EXPORT_FILTERS: Record<OutputKind, FileFilter[]> = {
@@ -21,11 +24,30 @@ export function dialogHandlers(
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
   getWindow: () => BrowserWindow | null,
   documentsFolder = '',
-): Pick<
-  Handlers,
-  'dialog:chooseNewVaultPath' | 'dialog:chooseExistingVault' | 'dialog:chooseExportPath'
-> {
+): Pick<Handlers, MainOnlyChannel> {
+  const open = async (options: Electron.OpenDialogOptions) => {
+    const window = getWindow();
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+  };
   return {
+    'dialog:chooseFolder': () => open({ properties: ['openDirectory', 'createDirectory'] }),
+    'dialog:chooseBackupFile': () => open({ filters: BACKUP_FILTER, properties: ['openFile'] }),
+    'dialog:chooseRestorePath': async ({ suggestedName }) => {
+      const window = getWindow();
+      const name = suggestedName.split(/[\\/]/u).pop() ?? suggestedName;
+      const options = {
+        defaultPath: documentsFolder ? join(documentsFolder, name) : name,
+        filters: VAULT_FILTER,
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return { path: result.canceled || !result.filePath ? null : result.filePath };
+    },
     'dialog:chooseNewVaultPath': async ({ suggested }) => {
       const window = getWindow();
       const options = {

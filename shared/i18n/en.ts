@@ -28,6 +28,27 @@ export const en = {
     NOT_A_VAULT_directory: '{{file}} is a folder, not a vault file: choose the vault file itself.',
     NOT_A_VAULT_kind:
       '{{file}} is a Confidant file of another kind, not a vault: open it from the place meant for it.',
+    NOT_A_VAULT_backup:
+      '{{file}} is a Confidant backup, not a vault: restore it into a new vault with “Restore from a backup”.',
+    WRONG_PASSPHRASE_backup:
+      'The passphrase does not open the backup {{file}}: use the passphrase the vault had when the backup was made (or the separate backup passphrase, if one was set), or the recovery key.',
+    NOT_A_BACKUP: '{{file}} is not a Confidant backup: check that you chose the right file.',
+    NOT_A_BACKUP_vault:
+      '{{file}} is a vault, not a backup: open it from the unlock screen, or choose a backup file (…confidant-backup).',
+    NOT_A_BACKUP_empty:
+      '{{file}} is empty, so it is not a backup (an interrupted copy?): use another backup.',
+    NOT_A_BACKUP_directory: '{{file}} is a folder: choose a backup file inside it.',
+    BACKUP_DAMAGED:
+      'The backup {{file}} is damaged or has been altered, so it cannot be trusted or restored: use another backup (nothing was changed).',
+    BACKUP_DAMAGED_written:
+      'The backup just written to {{file}} did not read back correctly from the drive, so it was removed and no older backup was touched: check the drive and try again.',
+    BACKUP_TRUNCATED:
+      'The backup {{file}} is cut short (an interrupted copy or a full drive), so it cannot be restored: copy it again, or use another backup.',
+    BACKUP_FOLDER_NOT_SET: 'No folder for automatic backups is set: choose one in Backups first.',
+    RESTORE_ONTO_OPEN_VAULT:
+      '{{file}} is the vault open now, and a restore never replaces it: choose a new file name for the restored vault.',
+    RESTORE_NOT_OPENED:
+      'No backup is open for restoring (it is forgotten after ten minutes and on every lock): choose the backup and enter its passphrase again.',
     CORRUPT_VAULT:
       '{{file}} is damaged or has been altered, so it cannot be opened: restore it from a backup.',
     CORRUPT_VAULT_previous:

@@ -53,7 +53,12 @@ function errorContext(
     case 'TRUNCATED_VAULT':
       return details.previous ? 'previous' : undefined;
     case 'NOT_A_VAULT':
+    case 'NOT_A_BACKUP':
       return typeof details.reason === 'string' ? details.reason : undefined;
+    case 'WRONG_PASSPHRASE':
+      return details.kind === 'backup' ? 'backup' : undefined;
+    case 'BACKUP_DAMAGED':
+      return details.reason === 'written' ? 'written' : undefined;
     case 'VAULT_IN_USE':
       return details.pid ? undefined : 'unknown';
     default:

@@ -80,6 +80,7 @@ const DASHBOARD: Dashboard = {
     ],
   },
   lastBackupAt: null,
+  backupWarnDays: 7,
 };
 
 const EMPTY: Dashboard = {
@@ -90,6 +91,7 @@ const EMPTY: Dashboard = {
   stageCounts: [],
   followUpsDue: { total: 0, persons: [] },
   lastBackupAt: null,
+  backupWarnDays: 7,
 };
 
 /** Full names the core knows: the reminder must never show any of them. */

@@ -4,6 +4,7 @@ import type {
   Channel,
   Handlers,
   Input,
+  MainOnlyChannel,
   Output,
   VaultStatus,
 } from '../../shared/contract.ts';
@@ -22,6 +23,9 @@ export function testDialogs(
     newVaultPath?: string | null;
     existingVault?: string | null;
     exportFolder?: string | null;
+    folder?: string | null;
+    backupFile?: string | null;
+    restoreFolder?: string | null;
   } = {},
 ) {
   return {
@@ -31,10 +35,13 @@ export function testDialogs(
       Promise.resolve({
         path: paths.exportFolder ? join(paths.exportFolder, suggestedName) : null,
       }),
-  } satisfies Pick<
-    Handlers,
-    'dialog:chooseNewVaultPath' | 'dialog:chooseExistingVault' | 'dialog:chooseExportPath'
-  >;
+    'dialog:chooseFolder': () => Promise.resolve({ path: paths.folder ?? null }),
+    'dialog:chooseBackupFile': () => Promise.resolve({ path: paths.backupFile ?? null }),
+    'dialog:chooseRestorePath': ({ suggestedName }) =>
+      Promise.resolve({
+        path: paths.restoreFolder ? join(paths.restoreFolder, suggestedName) : null,
+      }),
+  } satisfies Pick<Handlers, MainOnlyChannel>;
 }
 
 export interface TestApi {

@@ -20,9 +20,12 @@ describe('the IPC contract', () => {
 
   it('leaves only the native dialogs to main', () => {
     expect([...MAIN_ONLY_CHANNELS].sort()).toEqual([
+      'dialog:chooseBackupFile',
       'dialog:chooseExistingVault',
       'dialog:chooseExportPath',
+      'dialog:chooseFolder',
       'dialog:chooseNewVaultPath',
+      'dialog:chooseRestorePath',
     ]);
   });
 

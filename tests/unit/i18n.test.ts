@@ -63,6 +63,8 @@ describe('texts in English and Russian', () => {
     'PDF_TOO_LARGE',
     'COPY_NEEDS_CONFIRMATION',
     'CLIPBOARD_UNAVAILABLE',
+    'BACKUP_FOLDER_NOT_SET',
+    'RESTORE_NOT_OPENED',
   ]);
 
   it('have a message for every error code in both languages, naming the file', () => {

@@ -26,6 +26,8 @@ import { loadSodium, wipe } from './sodium.ts';
 export const MAGIC = Uint8Array.from([0x89, 0x43, 0x4f, 0x4e, 0x46, 0x49, 0x44, 0x0a]);
 export const FORMAT_VERSION = 1;
 export const FILE_KIND_VAULT = 1;
+/** A backup (docs/vault-format.md §14): the same envelope, header and keyslots as a vault. */
+export const FILE_KIND_BACKUP = 2;
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
 export const MIN_CHUNK_SIZE = 4096;
 export const MAX_CHUNK_SIZE = 64 * 1024 * 1024;
@@ -109,6 +111,20 @@ export function encodeHeader(
   return out;
 }
 
+/** One keyslot as stored in a header (type, length, body); kept in a vault for backups. */
+export function encodeKeyslot(slot: Keyslot): Buffer {
+  return encodeSlot(slot);
+}
+
+/** The inverse of encodeKeyslot; throws CORRUPT_VAULT on anything malformed. */
+export function decodeKeyslot(bytes: Uint8Array, where: Where): Keyslot {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < 3 || buffer.readUInt16LE(1) !== buffer.length - 3) {
+    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'slot-length' });
+  }
+  return parseSlot(buffer.readUInt8(0), buffer.subarray(3), where, FORMAT_VERSION);
+}
+
 function encodeSlot(slot: Keyslot): Buffer {
   const body = slot.type === 'passphrase' ? PASSPHRASE_SLOT_BODY : RECOVERY_SLOT_BODY;
   const out = Buffer.alloc(3 + body);
@@ -163,6 +179,7 @@ export function parseContainer(
   file: Uint8Array,
   where: Where,
   checksum: (data: Uint8Array) => Uint8Array,
+  expectedKind: number = FILE_KIND_VAULT,
 ): ParsedContainer {
   const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   if (bytes.length === 0) throw new VaultError('NOT_A_VAULT', { ...where, reason: 'empty' });
@@ -190,7 +207,7 @@ export function parseContainer(
   const kind = bytes.readUInt8(14);
   const flags = bytes.readUInt8(15);
   if (flags !== 0) throw new VaultError('NEWER_VERSION', { ...where, version, reason: 'flags' });
-  if (kind !== FILE_KIND_VAULT) throw new VaultError('NOT_A_VAULT', { ...where, reason: 'kind' });
+  if (kind !== expectedKind) throw wrongKind(kind, expectedKind, where);
   const chunkSize = bytes.readUInt32LE(16);
   if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
     throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'chunk-size' });
@@ -227,6 +244,19 @@ export function parseContainer(
     headerBytes,
     payload: bytes.subarray(headerLength),
   };
+}
+
+/** A Confidant file of another kind than expected: a vault picked as a backup, or the reverse. */
+function wrongKind(kind: number, expected: number, where: Where): VaultError {
+  if (expected === FILE_KIND_BACKUP)
+    return new VaultError('NOT_A_BACKUP', {
+      ...where,
+      reason: kind === FILE_KIND_VAULT ? 'vault' : 'kind',
+    });
+  return new VaultError('NOT_A_VAULT', {
+    ...where,
+    reason: kind === FILE_KIND_BACKUP ? 'backup' : 'kind',
+  });
 }
 
 function parseSlot(type: number, body: Buffer, where: Where, version: number): Keyslot {

@@ -20,6 +20,8 @@ export const MASTER_KEY_BYTES = 32;
 /** crypto_kdf context for the key that encrypts a vault's payload (exactly 8 characters). */
 export const VAULT_PAYLOAD_CONTEXT = 'CfdVault';
 export const VAULT_PAYLOAD_SUBKEY_ID = 1;
+/** crypto_kdf context for a backup's payload key: one master key never encrypts two kinds alike. */
+export const BACKUP_PAYLOAD_CONTEXT = 'CfdBckup';
 
 interface FileIdentity {
   version: number;
@@ -108,14 +110,12 @@ async function openFirstSlot<T extends Keyslot['type']>(
 }
 
 /** The key the payload stream is encrypted with: crypto_kdf_derive_from_key(32, 1, "CfdVault", master). */
-export async function derivePayloadKey(masterKey: Uint8Array): Promise<Buffer> {
+export async function derivePayloadKey(
+  masterKey: Uint8Array,
+  context: typeof VAULT_PAYLOAD_CONTEXT | typeof BACKUP_PAYLOAD_CONTEXT = VAULT_PAYLOAD_CONTEXT,
+): Promise<Buffer> {
   const sodium = await loadSodium();
-  const subkey = sodium.crypto_kdf_derive_from_key(
-    32,
-    VAULT_PAYLOAD_SUBKEY_ID,
-    VAULT_PAYLOAD_CONTEXT,
-    masterKey,
-  );
+  const subkey = sodium.crypto_kdf_derive_from_key(32, VAULT_PAYLOAD_SUBKEY_ID, context, masterKey);
   const out = Buffer.from(subkey);
   wipe(subkey);
   return out;

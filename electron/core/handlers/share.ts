@@ -25,7 +25,7 @@ import { listReceivedPackages } from '../repos/received-packages.ts';
 import { insertShareKey, readShareKey, type StoredShareKey } from '../repos/share-key.ts';
 import { reviewCandidates } from '../services/share/candidates.ts';
 import type { ShareDocument } from '../services/share/document.ts';
-import { checkExportDestination, stageExportFile } from '../services/share/export-file.ts';
+import { checkExportDestination, stageExportFile } from '../services/export-file.ts';
 import { gateShare } from '../services/share/gate.ts';
 import { withFingerprint } from '../services/share/keys.ts';
 import { encodePayload } from '../services/share/package-payload.ts';

@@ -29,20 +29,25 @@ export function checkDatabase(db: Database): DatabaseReport {
   const version = schemaVersionOrZero(db);
   if (!(integrity.length === 1 && integrity[0] === 'ok'))
     return { schemaVersion: version, integrity, tables: [] };
+  const tables = tableCounts(db);
+  return { schemaVersion: version, integrity, tables };
+}
+
+/** Rows in every table, by name (SQLite's own tables left out). */
+export function tableCounts(db: Database): { name: string; rows: number }[] {
   const names = db
     .prepare(
       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
     .pluck()
     .all() as string[];
-  const tables = names.map((name) => ({
+  return names.map((name) => ({
     name,
     rows: db
       .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
       .pluck()
       .get() as number,
   }));
-  return { schemaVersion: version, integrity, tables };
 }
 
 function schemaVersionOrZero(db: Database): number {

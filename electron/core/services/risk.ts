@@ -22,10 +22,9 @@ import { getPlan } from '../repos/engagement-plans.ts';
 import { getPerson } from '../repos/persons.ts';
 import { assessmentsOf, currentRisks, type CurrentRiskRow } from '../repos/risk-assessments.ts';
 import { getSetting } from '../repos/settings.ts';
+import { lastBackupAt, readBackupSettings } from './backup/backup-settings.ts';
 
 export const SETTING_REVIEW_INTERVALS = 'risk.review_intervals';
-/** The action issue 7's backups record; the dashboard reads the newest. */
-export const BACKUP_WRITTEN_ACTION = 'backup.written';
 
 /** The team's review intervals, or the defaults if never set (or unreadable). */
 export function readReviewIntervals(db: Database): ReviewIntervals {
@@ -104,10 +103,6 @@ export function riskDashboard(db: Database, today: string): RiskDashboard {
     stage: Stage;
     next_follow_up: string;
   }[];
-  const lastBackupAt = db
-    .prepare('SELECT MAX(at) FROM audit_events WHERE action = ?')
-    .pluck()
-    .get(BACKUP_WRITTEN_ACTION) as string | null;
   return {
     today,
     assessed: assessedRows(rows, today),
@@ -124,7 +119,8 @@ export function riskDashboard(db: Database, today: string): RiskDashboard {
         nextFollowUp: row.next_follow_up,
       })),
     },
-    lastBackupAt,
+    lastBackupAt: lastBackupAt(db),
+    backupWarnDays: readBackupSettings(db).warnDays,
   };
 }
 

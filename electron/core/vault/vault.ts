@@ -23,6 +23,7 @@ import {
 } from '../crypto/container.ts';
 import { DEFAULT_ARGON2, type Argon2Params } from '../crypto/kdf.ts';
 import {
+  BACKUP_PAYLOAD_CONTEXT,
   createPassphraseSlot,
   createRecoverySlot,
   derivePayloadKey,
@@ -214,6 +215,58 @@ export class Vault {
     }
   }
 
+  /**
+   * Makes a vault at `path` from a database and key material that came out of a backup: the
+   * backup's keyslots are the vault's, so the same secrets open it. Refuses an existing file
+   * unless `replaceExisting` (a replaced file is kept as its previous copy, FILE.1). Written
+   * before this returns. On failure the caller still owns `material` (it may try elsewhere).
+   */
+  static async adopt(
+    path: string,
+    material: { db: Database; masterKey: Buffer; slots: Keyslot[]; chunkSize: number },
+    options: VaultOptions = {},
+    replaceExisting = false,
+  ): Promise<Vault> {
+    const fs = options.fs ?? nodeFs;
+    if (!replaceExisting && (await fs.exists(path)))
+      throw new VaultError('FILE_EXISTS', { file: path });
+    const fileLock = await acquireLock(fs, path, options.lock);
+    const payloadKey = await derivePayloadKey(material.masterKey);
+    const vault = new Vault({
+      path,
+      openedFrom: path,
+      db: material.db,
+      masterKey: material.masterKey,
+      payloadKey,
+      header: {
+        version: FORMAT_VERSION,
+        kind: FILE_KIND_VAULT,
+        chunkSize: material.chunkSize,
+        slots: material.slots,
+      },
+      fileLock,
+      options: { ...options, readOnly: false },
+      stats: {
+        fileBytes: 0,
+        imageBytes: 0,
+        readMs: 0,
+        kdfMs: 0,
+        decryptMs: 0,
+        loadMs: 0,
+        totalMs: 0,
+      },
+      saved: false,
+    });
+    try {
+      await vault.save();
+    } catch (error) {
+      wipe(payloadKey);
+      await fileLock.release();
+      throw error;
+    }
+    return vault;
+  }
+
   /** Opens the vault at `path` with its passphrase or recovery key. */
   static async unlock(
     path: string,
@@ -319,6 +372,35 @@ export class Vault {
 
   get streamBackend(): StreamBackend {
     return this.#options.streamBackend ?? defaultStreamBackend();
+  }
+
+  /** The keyslots as they are on disk: a backup carries them so the same secrets open it. */
+  get keyslots(): readonly Keyslot[] {
+    return this.#header.slots;
+  }
+
+  get chunkSize(): number {
+    return this.#header.chunkSize;
+  }
+
+  /** The key a backup of this vault is encrypted with (the caller wipes it after use). */
+  deriveBackupKey(): Promise<Buffer> {
+    return derivePayloadKey(this.#requireKey(), BACKUP_PAYLOAD_CONTEXT);
+  }
+
+  /**
+   * A passphrase slot for this vault's master key that is never written into the vault itself:
+   * backups carry it instead of the vault's passphrase slot (a separate backup passphrase).
+   */
+  async makeBackupPassphraseSlot(passphrase: string): Promise<Keyslot> {
+    const problem = checkNewPassphrase(passphrase);
+    if (problem) throw new VaultError(problem, { file: this.path });
+    return createPassphraseSlot(
+      passphrase,
+      this.#requireKey(),
+      this.#options.kdf ?? DEFAULT_ARGON2,
+      this.#header,
+    );
   }
 
   hasUnsavedChanges(): boolean {

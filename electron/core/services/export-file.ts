@@ -11,10 +11,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fromFsError, VaultError } from '../../errors.ts';
-import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
+import { fromFsError, VaultError } from '../errors.ts';
+import { nodeFs, type FsPort } from '../vault/fs-port.ts';
 
 export interface StagedExport {
+  /** The flushed temporary file, until published (a backup is read back from it and verified). */
+  readonly tempPath: string;
   /** Renames the staged file over the destination (synchronous: runs in the transaction). */
   publish(): void;
   /** Makes the rename durable (after the transaction). */
@@ -69,6 +71,7 @@ export async function stageExportFile(
     throw fromFsError(error, { file: path });
   }
   return {
+    tempPath: temp,
     publish() {
       try {
         checkDestination(path, replaceExisting);

@@ -1,0 +1,241 @@
+/**
+ * Opening a backup file and checking it from end to end: header, keyslot, every encrypted
+ * chunk, the database's integrity_check, its schema version, and every table's row count
+ * against the counts recorded when the backup was written. Nothing is written anywhere.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ErrorCode } from '../../../../shared/error-codes.ts';
+import {
+  BACKUP_METADATA_FORMAT,
+  backupMetadata,
+  type BackupMetadata,
+  type BackupReport,
+} from '../../../../shared/backup.ts';
+import { openBackupPayload } from '../../crypto/backup-container.ts';
+import {
+  FILE_KIND_BACKUP,
+  FILE_KIND_VAULT,
+  headerChecksum,
+  parseContainer,
+  type Keyslot,
+} from '../../crypto/container.ts';
+import {
+  openWithPassphrase,
+  openWithRecoverySecret,
+  derivePayloadKey,
+  BACKUP_PAYLOAD_CONTEXT,
+} from '../../crypto/keyslots.ts';
+import { parseRecoveryKey } from '../../crypto/recovery-key.ts';
+import type { StreamBackend } from '../../crypto/secretstream.ts';
+import { wipe } from '../../crypto/sodium.ts';
+import { latestSchemaVersion } from '../../db/migrate.ts';
+import { isCorruptionError, openDatabase } from '../../db/open-database.ts';
+import { fromReadError, isVaultError, VaultError } from '../../errors.ts';
+import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
+import type { UnlockSecret } from '../../vault/vault.ts';
+import { checkDatabase } from '../database-check.ts';
+
+export interface BackupReadOptions {
+  fs?: FsPort;
+  streamBackend?: StreamBackend;
+}
+
+/** A decrypted, verified backup held in memory (for a restore). `close` wipes it. */
+export interface OpenedBackup {
+  readonly report: BackupReport;
+  readonly db: Database;
+  readonly masterKey: Buffer;
+  readonly slots: Keyslot[];
+  readonly chunkSize: number;
+  close(): void;
+}
+
+/** Opens `file` with a secret, verifies it, and keeps it open (for a restore). */
+export async function openBackupFile(
+  file: string,
+  secret: UnlockSecret,
+  options: BackupReadOptions = {},
+): Promise<OpenedBackup> {
+  const bytes = await readBackupBytes(file, options.fs ?? nodeFs);
+  let masterKey: Buffer | null = null;
+  try {
+    const parsed = parseBackup(bytes, file, await headerChecksum());
+    masterKey = await openMasterKey(parsed.header.slots, secret, file);
+    const key = await derivePayloadKey(masterKey, BACKUP_PAYLOAD_CONTEXT);
+    try {
+      const { db, report } = await decryptAndCheck(parsed, key, file, bytes.length, options);
+      const opened = masterKey;
+      return {
+        report,
+        db,
+        masterKey: opened,
+        slots: parsed.header.slots,
+        chunkSize: parsed.header.chunkSize,
+        close() {
+          if (db.open) db.close();
+          wipe(opened);
+        },
+      };
+    } finally {
+      wipe(key);
+    }
+  } catch (error) {
+    wipe(masterKey, bytes);
+    throw error;
+  }
+}
+
+/** Verifies `file` with a secret and forgets it: what "Verify" and `backup verify` do. */
+export async function verifyBackupFile(
+  file: string,
+  secret: UnlockSecret,
+  options: BackupReadOptions = {},
+): Promise<BackupReport> {
+  const opened = await openBackupFile(file, secret, options);
+  opened.close();
+  return opened.report;
+}
+
+/**
+ * Verifies backup bytes with the backup key the writer already holds (no passphrase, no
+ * Argon2id): a new backup is read back from the disk and checked like this before any older
+ * one is removed.
+ */
+export async function verifyBackupBytes(
+  bytes: Buffer,
+  file: string,
+  backupKey: Uint8Array,
+  options: BackupReadOptions = {},
+): Promise<BackupReport> {
+  const size = bytes.length;
+  const parsed = parseBackup(bytes, file, await headerChecksum());
+  const { db, report } = await decryptAndCheck(parsed, backupKey, file, size, options);
+  db.close();
+  return report;
+}
+
+async function readBackupBytes(file: string, fs: FsPort): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    throw asBackupError(fromReadError(error, file));
+  }
+}
+
+function parseBackup(
+  bytes: Buffer,
+  file: string,
+  checksum: (data: Uint8Array) => Uint8Array,
+): ReturnType<typeof parseContainer> {
+  try {
+    return parseContainer(bytes, { file }, checksum, FILE_KIND_BACKUP);
+  } catch (error) {
+    throw asBackupError(error);
+  }
+}
+
+/** The vault reader's words for a damaged file, said of a backup. */
+function asBackupError(error: unknown): unknown {
+  if (!isVaultError(error)) return error;
+  const renamed: Partial<Record<ErrorCode, ErrorCode>> = {
+    CORRUPT_VAULT: 'BACKUP_DAMAGED',
+    TRUNCATED_VAULT: 'BACKUP_TRUNCATED',
+    NOT_A_VAULT: 'NOT_A_BACKUP',
+  };
+  const code = renamed[error.code];
+  return code ? new VaultError(code, error.details, { cause: error }) : error;
+}
+
+async function openMasterKey(
+  slots: Keyslot[],
+  secret: UnlockSecret,
+  file: string,
+): Promise<Buffer> {
+  // Keyslots always authenticate the vault's kind: they are the vault's own (§14).
+  const identity = { version: 1, kind: FILE_KIND_VAULT };
+  if ('passphrase' in secret) {
+    const master = await openWithPassphrase(slots, secret.passphrase, identity);
+    if (!master) throw new VaultError('WRONG_PASSPHRASE', { file, kind: 'backup' });
+    return master;
+  }
+  let recoverySecret: Buffer;
+  try {
+    recoverySecret = parseRecoveryKey(secret.recoveryKey);
+  } catch (error) {
+    throw isVaultError(error) ? new VaultError(error.code, { file }) : error;
+  }
+  try {
+    const master = await openWithRecoverySecret(slots, recoverySecret, identity);
+    if (!master) throw new VaultError('WRONG_RECOVERY_KEY', { file });
+    return master;
+  } finally {
+    wipe(recoverySecret);
+  }
+}
+
+async function decryptAndCheck(
+  parsed: ReturnType<typeof parseContainer>,
+  key: Uint8Array,
+  file: string,
+  fileBytes: number,
+  options: BackupReadOptions,
+): Promise<{ db: Database; report: BackupReport }> {
+  const where = { file };
+  const { metadata: raw, image } = await openBackupPayload(
+    parsed,
+    key,
+    where,
+    options.streamBackend,
+  );
+  let db: Database | undefined;
+  try {
+    const metadata = checkMetadata(raw, where);
+    try {
+      db = openDatabase(image);
+    } catch (error) {
+      if (isCorruptionError(error))
+        throw new VaultError('BACKUP_DAMAGED', { file, reason: 'database' }, { cause: error });
+      throw error;
+    } finally {
+      wipe(image);
+    }
+    const check = checkDatabase(db);
+    if (check.schemaVersion > latestSchemaVersion())
+      throw new VaultError('NEWER_VERSION', { file, schema: check.schemaVersion });
+    if (!(check.integrity.length === 1 && check.integrity[0] === 'ok'))
+      throw new VaultError('BACKUP_DAMAGED', { file, reason: 'integrity' });
+    const recorded = Object.entries(metadata.tables);
+    const found = new Map(check.tables.map((table) => [table.name, table.rows]));
+    const lost = recorded.find(([name, rows]) => found.get(name) !== rows);
+    if (lost || recorded.length !== found.size || check.schemaVersion !== metadata.schemaVersion)
+      throw new VaultError('BACKUP_DAMAGED', { file, reason: 'counts' });
+    return {
+      db,
+      report: {
+        file,
+        fileBytes,
+        createdAt: metadata.createdAt,
+        appVersion: metadata.appVersion,
+        schemaVersion: metadata.schemaVersion,
+        vaultName: metadata.vaultName,
+        opensWith: metadata.opensWith,
+        integrity: 'ok',
+        tables: check.tables,
+      },
+    };
+  } catch (error) {
+    db?.close();
+    throw error;
+  }
+}
+
+function checkMetadata(raw: unknown, where: { file: string }): BackupMetadata {
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format > BACKUP_METADATA_FORMAT)
+    throw new VaultError('NEWER_VERSION', { ...where, reason: 'metadata' });
+  const parsed = backupMetadata.safeParse(raw);
+  if (!parsed.success) throw new VaultError('BACKUP_DAMAGED', { ...where, reason: 'metadata' });
+  if (parsed.data.schemaVersion > latestSchemaVersion())
+    throw new VaultError('NEWER_VERSION', { ...where, schema: parsed.data.schemaVersion });
+  return parsed.data;
+}

@@ -1,0 +1,71 @@
+/**
+ * What the vault keeps about its backups, in its own settings table (so it is as secret as the
+ * data and travels with it): where rolling backups go and how many are kept, the tag that
+ * names this vault's backup files, and a separate backup passphrase's keyslot if one was set.
+ */
+import type { Database } from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import {
+  backupSettings,
+  DEFAULT_BACKUP_SETTINGS,
+  type BackupSettings,
+} from '../../../../shared/backup.ts';
+import { decodeKeyslot, encodeKeyslot, type Keyslot } from '../../crypto/container.ts';
+import { getSetting, setSetting } from '../../repos/settings.ts';
+
+const SETTING_BACKUP = 'backup.settings';
+const SETTING_TAG = 'backup.tag';
+const SETTING_PASSPHRASE_SLOT = 'backup.passphrase_slot';
+/** The audit action every written backup records; the reminders read the newest. */
+export const BACKUP_WRITTEN_ACTION = 'backup.written';
+export const SETTING_RESTORED_FROM = 'backup.restored_from';
+
+export function readBackupSettings(db: Database): BackupSettings {
+  const stored = getSetting(db, SETTING_BACKUP);
+  if (stored === undefined) return DEFAULT_BACKUP_SETTINGS;
+  try {
+    return backupSettings.parse({ ...DEFAULT_BACKUP_SETTINGS, ...JSON.parse(stored) });
+  } catch {
+    return DEFAULT_BACKUP_SETTINGS;
+  }
+}
+
+export function writeBackupSettings(
+  db: Database,
+  patch: Partial<BackupSettings>,
+  now: Date,
+): BackupSettings {
+  const next = backupSettings.parse({ ...readBackupSettings(db), ...patch });
+  setSetting(db, SETTING_BACKUP, JSON.stringify(next), now);
+  return next;
+}
+
+/** Eight random hex digits naming this vault's backup files; made on first use. */
+export function backupTag(db: Database, now: Date): string {
+  const stored = getSetting(db, SETTING_TAG);
+  if (stored && /^[0-9a-f]{8}$/u.test(stored)) return stored;
+  const tag = randomBytes(4).toString('hex');
+  setSetting(db, SETTING_TAG, tag, now);
+  return tag;
+}
+
+export function backupPassphraseSlot(db: Database): Keyslot | null {
+  const stored = getSetting(db, SETTING_PASSPHRASE_SLOT);
+  if (!stored) return null;
+  return decodeKeyslot(Buffer.from(stored, 'base64'), { file: SETTING_PASSPHRASE_SLOT });
+}
+
+export function setBackupPassphraseSlot(db: Database, slot: Keyslot | null, now: Date): void {
+  if (slot === null) db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING_PASSPHRASE_SLOT);
+  else setSetting(db, SETTING_PASSPHRASE_SLOT, encodeKeyslot(slot).toString('base64'), now);
+}
+
+/** When the newest backup of this vault was written (from the audit trail); null = never. */
+export function lastBackupAt(db: Database): string | null {
+  return (
+    (db
+      .prepare('SELECT max(at) FROM audit_events WHERE action = ?')
+      .pluck()
+      .get(BACKUP_WRITTEN_ACTION) as string | null) ?? null
+  );
+}
