@@ -7,15 +7,23 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PASSPHRASE } from '../helpers/vaults.ts';
+import type { CoreApiOptions } from '../../electron/core/api.ts';
 import { makeTestApi, type TestApi } from '../helpers/api.ts';
-import { useTempDir } from '../helpers/temp-dir.ts';
+import { editHeader } from '../helpers/container-bytes.ts';
 import { snapshotDir } from '../helpers/dir-snapshot.ts';
+import { FAST_KDF } from '../helpers/fast-kdf.ts';
+import { faultyFs } from '../helpers/faulty-fs.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
+import { PASSPHRASE } from '../helpers/vaults.ts';
 
 const tempDir = useTempDir('confidant-backup-');
 
-async function vaultWithPeople(dir: string, people = ['Anna Smith', 'Boris Orlov']) {
-  const api = makeTestApi(dir);
+async function vaultWithPeople(
+  dir: string,
+  people = ['Anna Smith', 'Boris Orlov'],
+  overrides: Partial<CoreApiOptions> = {},
+) {
+  const api = makeTestApi(dir, overrides);
   const path = join(dir, 'office.confidant');
   const { recoveryKey, groupsToConfirm } = await api.call('vault:prepareCreate', {
     path,
@@ -100,5 +108,269 @@ describe('backups through the core', () => {
       api.call('backup:verify', { path: written.file, secret: { passphrase: 'wrong one' } }),
     ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     expect(snapshotDir(dir)).toEqual(before);
+  });
+});
+
+function errorOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; details: Record<string, unknown> }> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error as { code: string; details: Record<string, unknown> },
+  );
+}
+
+describe('bad backups are refused with their own code', () => {
+  async function oneBackup() {
+    const dir = tempDir();
+    const { api, path, recoveryKey } = await vaultWithPeople(dir);
+    const written = await api.call('backup:create', { folder: dir });
+    return { dir, api, path, recoveryKey, file: written.file, bytes: readFileSync(written.file) };
+  }
+  const secret = { passphrase: PASSPHRASE };
+
+  it('cut short, empty, a vault, a folder, missing, or a newer format', async () => {
+    const { dir, api, path, file, bytes } = await oneBackup();
+    const put = (name: string, content: Uint8Array) => {
+      const target = join(dir, name);
+      writeFileSync(target, content);
+      return target;
+    };
+    const cases: [string, string, string?][] = [
+      [put('cut.confidant-backup', bytes.subarray(0, bytes.length - 5000)), 'BACKUP_TRUNCATED'],
+      [put('cut-header.confidant-backup', bytes.subarray(0, 100)), 'BACKUP_TRUNCATED'],
+      [put('empty.confidant-backup', new Uint8Array()), 'NOT_A_BACKUP', 'empty'],
+      [path, 'NOT_A_BACKUP', 'vault'],
+      [dir, 'NOT_A_BACKUP', 'directory'],
+      [join(dir, 'missing.confidant-backup'), 'FILE_NOT_FOUND'],
+      [
+        put('newer.confidant-backup', await editHeader(bytes, (b) => b.writeUInt16LE(2, 8))),
+        'NEWER_VERSION',
+      ],
+      [
+        put('appended.confidant-backup', Buffer.concat([bytes, Buffer.alloc(40)])),
+        'BACKUP_DAMAGED',
+      ],
+    ];
+    const before = snapshotDir(dir);
+    for (const [target, code, reason] of cases) {
+      for (const channel of ['backup:verify', 'backup:openForRestore'] as const) {
+        const error = await errorOf(api.call(channel, { path: target, secret }));
+        expect(error.code, `${target} ${channel}`).toBe(code);
+        if (reason) expect(error.details.reason).toBe(reason);
+      }
+    }
+    expect(snapshotDir(dir)).toEqual(before);
+    // A backup picked on the unlock screen is named for what it is.
+    await api.call('vault:lock', {});
+    const asVault = await errorOf(api.call('vault:unlock', { path: file, secret }));
+    expect(asVault).toMatchObject({ code: 'NOT_A_VAULT', details: { reason: 'backup' } });
+  });
+
+  it('every flipped byte of the payload is refused as damage, never restored', async () => {
+    const { dir, api, bytes } = await oneBackup();
+    const headerLength = bytes.readUInt32LE(10);
+    for (const offset of [headerLength + 3, headerLength + 4200, bytes.length - 1]) {
+      const copy = Buffer.from(bytes);
+      copy.writeUInt8(copy.readUInt8(offset) ^ 0x40, offset);
+      const target = join(dir, `flip-${offset}.confidant-backup`);
+      writeFileSync(target, copy);
+      await expect(
+        api.call('backup:openForRestore', { path: target, secret }),
+      ).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
+    }
+    await expect(
+      api.call('backup:restore', { destination: join(dir, 'never.confidant') }),
+    ).rejects.toMatchObject({ code: 'RESTORE_NOT_OPENED' });
+  });
+
+  it('a wrong passphrase or recovery key says so, and says which passphrase a backup wants', async () => {
+    const { api, file } = await oneBackup();
+    expect(
+      await errorOf(
+        api.call('backup:verify', { path: file, secret: { passphrase: 'nope nope nope' } }),
+      ),
+    ).toMatchObject({ code: 'WRONG_PASSPHRASE', details: { kind: 'backup' } });
+    expect(
+      await errorOf(
+        api.call('backup:verify', {
+          path: file,
+          secret: { recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000-0000' },
+        }),
+      ),
+    ).toMatchObject({ code: expect.stringMatching(/WRONG_RECOVERY_KEY|RECOVERY_KEY_MALFORMED/) });
+  });
+});
+
+describe('writing a backup never leaves half a file', () => {
+  it('a full disk mid-backup leaves no file under a backup name and the older backups intact', async () => {
+    const dir = tempDir();
+    const drive = join(dir, 'drive');
+    mkdirSync(drive);
+    const fs = faultyFs({});
+    const { api } = await vaultWithPeople(dir, undefined, { vaultOptions: { kdf: FAST_KDF, fs } });
+    await api.call('backup:create', { folder: drive });
+    const before = snapshotDir(drive);
+    fs.arm({ failAfterBytes: 50_000 });
+    expect(await errorOf(api.call('backup:create', { folder: drive }))).toMatchObject({
+      code: 'DISK_FULL',
+    });
+    expect(snapshotDir(drive)).toEqual(before);
+  });
+
+  it('the folder gone mid-backup (drive pulled) leaves the older backups and says what happened', async () => {
+    const dir = tempDir();
+    const drive = join(dir, 'drive');
+    mkdirSync(drive);
+    const fs = faultyFs({});
+    const { api } = await vaultWithPeople(dir, undefined, { vaultOptions: { kdf: FAST_KDF, fs } });
+    await api.call('backup:create', { folder: drive });
+    const before = snapshotDir(drive);
+    // The temp file was written; reading it back finds the drive gone.
+    fs.arm({ failOperations: { readFile: 'ENOENT' } });
+    expect(await errorOf(api.call('backup:create', { folder: drive }))).toMatchObject({
+      code: 'FOLDER_NOT_FOUND',
+    });
+    expect(snapshotDir(drive)).toEqual(before);
+    fs.arm({});
+    expect(
+      await errorOf(api.call('backup:create', { folder: join(dir, 'unplugged') })),
+    ).toMatchObject({ code: 'FOLDER_NOT_FOUND' });
+  });
+
+  it('a backup that reads back wrong is removed, and is reported as not verified', async () => {
+    const dir = tempDir();
+    const base = faultyFs({});
+    const fs = {
+      ...base,
+      async readFile(path: string) {
+        const bytes = await base.readFile(path);
+        if (path.endsWith('.tmp'))
+          bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 1, bytes.length - 10);
+        return bytes;
+      },
+    };
+    const { api } = await vaultWithPeople(dir, undefined, { vaultOptions: { kdf: FAST_KDF, fs } });
+    const before = snapshotDir(dir);
+    expect(await errorOf(api.call('backup:create', { folder: dir }))).toMatchObject({
+      code: 'BACKUP_DAMAGED',
+      details: { reason: 'written' },
+    });
+    const after = snapshotDir(dir);
+    expect(
+      Object.keys(after).filter((name) => !(name in before) && !name.startsWith('config')),
+    ).toEqual([]);
+  });
+});
+
+describe('rolling backups on lock and quit', () => {
+  it('keeps the newest N, removing old ones only after a new one verified', async () => {
+    const dir = tempDir();
+    const drive = join(dir, 'drive');
+    mkdirSync(drive);
+    let clock = new Date('2026-11-01T09:00:00Z');
+    const { api, path } = await vaultWithPeople(dir, undefined, { now: () => clock });
+    await api.call('backup:updateSettings', { folder: drive, onLock: true, keep: 3 });
+    writeFileSync(join(drive, 'unrelated.txt'), 'not ours');
+    writeFileSync(
+      join(drive, 'confidant-0badc0de-20260101T000000Z.confidant-backup'),
+      'another vault',
+    );
+    for (let day = 0; day < 5; day++) {
+      clock = new Date(clock.getTime() + 86_400_000);
+      await api.call('vault:lock', { reason: day === 4 ? 'quit' : 'idle' });
+      await api.call('vault:unlock', { path, secret: { passphrase: PASSPHRASE } });
+    }
+    const ours = backupsIn(drive).filter((name) => !name.includes('0badc0de'));
+    expect(ours).toHaveLength(3);
+    expect(ours.sort()[0]).toContain('20261104');
+    // Other files in the folder are never touched.
+    expect(readdirSync(drive)).toEqual(expect.arrayContaining(['unrelated.txt']));
+    expect(backupsIn(drive).some((name) => name.includes('0badc0de'))).toBe(true);
+    const { entries } = await api.call('audit:list', { categories: ['backup'] });
+    expect(entries.filter((entry) => entry.action === 'backup.written')).toHaveLength(5);
+    expect(entries[0]?.detail).toMatchObject({ trigger: 'quit', removed: 1 });
+  });
+
+  it('a failed backup at lock never blocks the lock; the lock screen says it failed', async () => {
+    const dir = tempDir();
+    const { api, path } = await vaultWithPeople(dir);
+    await api.call('backup:updateSettings', { folder: join(dir, 'unplugged'), onLock: true });
+    const locked = await api.call('vault:lock', { reason: 'idle' });
+    expect(locked.state).toBe('locked');
+    expect(locked.backup).toMatchObject({ lastAt: null, lastFailure: 'FOLDER_NOT_FOUND' });
+    await api.call('vault:unlock', { path, secret: { passphrase: PASSPHRASE } });
+    const { entries } = await api.call('audit:list', { categories: ['backup'] });
+    expect(entries[0]).toMatchObject({
+      action: 'backup.failed',
+      detail: { code: 'FOLDER_NOT_FOUND' },
+    });
+    // Once a backup succeeds the failure is forgotten, and the lock screen knows its date.
+    mkdirSync(join(dir, 'unplugged'));
+    const next = await api.call('vault:lock', {});
+    expect(next.backup.lastFailure).toBeNull();
+    expect(next.backup.lastAt).not.toBeNull();
+  });
+});
+
+describe('restoring', () => {
+  it('never over the open vault; over another file only when confirmed, keeping it as .1', async () => {
+    const dir = tempDir();
+    const { api, path } = await vaultWithPeople(dir);
+    const { file } = await api.call('backup:create', { folder: dir });
+    await api.call('backup:openForRestore', { path: file, secret: { passphrase: PASSPHRASE } });
+    const other = join(dir, 'other.confidant');
+    writeFileSync(other, 'someone else’s file');
+    const before = snapshotDir(dir);
+    await expect(api.call('backup:restore', { destination: path })).rejects.toMatchObject({
+      code: 'RESTORE_ONTO_OPEN_VAULT',
+    });
+    await expect(api.call('backup:restore', { destination: other })).rejects.toMatchObject({
+      code: 'FILE_EXISTS',
+    });
+    await expect(
+      api.call('backup:restore', { destination: file, replaceExisting: true }),
+    ).rejects.toMatchObject({ code: 'FILE_EXISTS' });
+    expect(snapshotDir(dir)).toEqual(before);
+    // Still held: confirming the replacement works without typing the passphrase again.
+    const status = await api.call('backup:restore', { destination: other, replaceExisting: true });
+    expect(status).toMatchObject({ state: 'unlocked', path: other });
+    expect(readFileSync(`${other}.1`, 'utf8')).toBe('someone else’s file');
+    expect(await names(api)).toEqual(['Anna Smith', 'Boris Orlov']);
+  });
+
+  it('a separate backup passphrase opens the backups; the vault passphrase then does not', async () => {
+    const dir = tempDir();
+    const { api, recoveryKey } = await vaultWithPeople(dir);
+    const backupPassphrase = 'a different passphrase for the drive';
+    await expect(
+      api.call('backup:setPassphrase', { current: 'wrong passphrase', backupPassphrase }),
+    ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    const overview = await api.call('backup:setPassphrase', {
+      current: PASSPHRASE,
+      backupPassphrase,
+    });
+    expect(overview.opensWith).toBe('backup-passphrase');
+    const { file } = await api.call('backup:create', { folder: dir });
+    await expect(
+      api.call('backup:verify', { path: file, secret: { passphrase: PASSPHRASE } }),
+    ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    expect(
+      (await api.call('backup:verify', { path: file, secret: { recoveryKey } })).opensWith,
+    ).toBe('backup-passphrase');
+    await api.call('backup:openForRestore', {
+      path: file,
+      secret: { passphrase: backupPassphrase },
+    });
+    const restored = join(dir, 'restored.confidant');
+    await api.call('backup:restore', { destination: restored });
+    await api.call('vault:lock', {});
+    const status = await api.call('vault:unlock', {
+      path: restored,
+      secret: { passphrase: backupPassphrase },
+    });
+    expect(status.state).toBe('unlocked');
   });
 });

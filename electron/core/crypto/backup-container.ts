@@ -112,6 +112,10 @@ export async function openBackupPayload(
     if (first === TAG_FINAL) throw new VaultError('BACKUP_TRUNCATED', where);
     if (first !== TAG_MESSAGE)
       throw new VaultError('BACKUP_DAMAGED', { ...where, reason: 'stream-tag' });
+    const metadata = decodeMetadata(block, where);
+    // The metadata says how long the image is, so a cut file is told from an altered one.
+    const expected = expectedChunksLength(metadata, parsed.header.chunkSize);
+    if (expected !== null && rest < expected) throw new VaultError('BACKUP_TRUNCATED', where);
     const chunks = payload.subarray(metadataChunk);
     const image = Buffer.from(
       chunks.buffer,
@@ -130,7 +134,7 @@ export async function openBackupPayload(
       if (tag !== TAG_MESSAGE && tag !== TAG_FINAL)
         throw new VaultError('BACKUP_DAMAGED', { ...where, reason: 'stream-tag' });
     }
-    return { metadata: decodeMetadata(block, where), image };
+    return { metadata, image };
   } catch (error) {
     wipe(payload);
     if (error instanceof StreamAuthError) {
@@ -145,6 +149,13 @@ export async function openBackupPayload(
     wipe(block);
     stream.dispose();
   }
+}
+
+function expectedChunksLength(metadata: unknown, chunkSize: number): number | null {
+  const imageBytes = (metadata as { imageBytes?: unknown } | null)?.imageBytes;
+  if (typeof imageBytes !== 'number' || !Number.isSafeInteger(imageBytes) || imageBytes < 0)
+    return null;
+  return imageBytes + Math.max(1, Math.ceil(imageBytes / chunkSize)) * STREAM_ABYTES;
 }
 
 function encodeMetadata(metadata: unknown): Buffer {

@@ -3,6 +3,7 @@
  * laptop has only the backup drive). A backup opened for a restore is held in memory for at
  * most RESTORE_HOLD_MS, and wiped on cancel, on restore, and on any lock.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   DEFAULT_BACKUP_WARN_DAYS,
@@ -178,6 +179,9 @@ export function backupHandlers(session: BackupSession): {
         throw new VaultError('RESTORE_ONTO_OPEN_VAULT', { file: destination });
       // The backup itself is never overwritten, confirmed or not.
       if (resolve(held.report.file) === resolve(destination))
+        throw new VaultError('FILE_EXISTS', { file: destination });
+      // Refused before the open vault is locked: a refusal changes nothing.
+      if (!replaceExisting && existsSync(destination))
         throw new VaultError('FILE_EXISTS', { file: destination });
       // Taken out of the session first: locking the open vault forgets held backups.
       clearTimeout(holdTimer);
