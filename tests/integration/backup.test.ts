@@ -193,14 +193,12 @@ describe('bad backups are refused with their own code', () => {
         api.call('backup:verify', { path: file, secret: { passphrase: 'nope nope nope' } }),
       ),
     ).toMatchObject({ code: 'WRONG_PASSPHRASE', details: { kind: 'backup' } });
+    const another = await vaultWithPeople(tempDir(), []);
     expect(
       await errorOf(
-        api.call('backup:verify', {
-          path: file,
-          secret: { recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000-0000' },
-        }),
+        api.call('backup:verify', { path: file, secret: { recoveryKey: another.recoveryKey } }),
       ),
-    ).toMatchObject({ code: expect.stringMatching(/WRONG_RECOVERY_KEY|RECOVERY_KEY_MALFORMED/) });
+    ).toMatchObject({ code: 'WRONG_RECOVERY_KEY' });
   });
 });
 
