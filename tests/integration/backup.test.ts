@@ -62,6 +62,11 @@ describe('backups through the core', () => {
     const { api, recoveryKey } = await vaultWithPeople(dir);
     const written = await api.call('backup:create', { folder: drive });
     expect(backupsIn(drive)).toHaveLength(1);
+    // Nothing about the people, nor the date or version, is readable in the file.
+    const bytes = readFileSync(written.file);
+    for (const clear of ['Anna Smith', 'Boris', 'archive', 'SQLite format', written.createdAt]) {
+      expect(bytes.includes(Buffer.from(clear, 'utf8')), clear).toBe(false);
+    }
     expect(written.tables.find((t) => t.name === 'persons')?.rows).toBe(2);
     const overview = await api.call('backup:overview', {});
     expect(overview.reminder.lastAt).toBe(written.createdAt);
