@@ -132,6 +132,41 @@ describe('native dialogs', () => {
     },
   );
 
+  it('choose a backup folder, a backup file (filtered) and where a restored vault goes', async () => {
+    const dialog = {
+      showSaveDialog: vi.fn().mockResolvedValue({
+        canceled: false,
+        filePath: '/home/a/Documents/Restored.confidant',
+      }),
+      showOpenDialog: vi
+        .fn()
+        .mockResolvedValueOnce({ canceled: false, filePaths: ['/media/usb'] })
+        .mockResolvedValueOnce({ canceled: false, filePaths: ['/media/usb/b.confidant-backup'] })
+        .mockResolvedValueOnce({ canceled: true, filePaths: [] }),
+    };
+    const window = Object.create(null) as BrowserWindow;
+    const handlers = dialogHandlers(dialog, () => window, '/home/a/Documents');
+    expect(await handlers['dialog:chooseFolder']({})).toEqual({ path: '/media/usb' });
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(window, {
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    expect(await handlers['dialog:chooseBackupFile']({})).toEqual({
+      path: '/media/usb/b.confidant-backup',
+    });
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(window, {
+      filters: [{ name: 'Confidant backup', extensions: ['confidant-backup'] }],
+      properties: ['openFile'],
+    });
+    expect(await handlers['dialog:chooseBackupFile']({})).toEqual({ path: null });
+    expect(
+      await handlers['dialog:chooseRestorePath']({ suggestedName: '../x/Restored.confidant' }),
+    ).toEqual({ path: '/home/a/Documents/Restored.confidant' });
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ defaultPath: '/home/a/Documents/Restored.confidant' }),
+    );
+  });
+
   it('suggest the bare name without a Documents folder, drop any folder in it, and report a cancel as null', async () => {
     const dialog = {
       showSaveDialog: vi
