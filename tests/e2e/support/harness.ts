@@ -102,7 +102,14 @@ export interface AppOptions {
   /** Reuse a folder (and its config and vaults) from an earlier session. */
   dir?: string;
   /** What the native dialogs answer, when a test switches them on. */
-  dialogs?: { newVaultPath?: string; existingVault?: string; exportFolder?: string };
+  dialogs?: {
+    newVaultPath?: string;
+    existingVault?: string;
+    exportFolder?: string;
+    folder?: string;
+    backupFile?: string;
+    restoreFolder?: string;
+  };
   /** Name of the folder the screenshots of this session go to. */
   name: string;
   /** The core's clock (a test moves it to make a risk review fall due); the real one if unset. */
