@@ -17,13 +17,29 @@
  * - the share review of 50 persons (`share:review`) — target ≤ 50 ms — and writing their list
  *   through the gate (`share:writeList`: rules re-run, CSV written durably, disclosure logged
  *   and saved).
+ * - backups (issue 7), after the rest, on the vault as the saves left it: writing a backup
+ *   (`backupVault`: seal, write, read back, verify, rename), verifying it (`verifyBackupFile`)
+ *   and restoring it into a new vault (`openBackupFile` + `restoreBackup`), against the plain
+ *   database's copy (SQLite's backup API), its integrity_check and row counts, and copying it
+ *   into place — BENCH_BACKUPS times each, median and max.
  * The vault column calls the handlers as IPC does (dispatch: input and output validated by
  * the contract); the "handler" column calls them without that validation, like the plain
  * database's column. Results: Markdown on stdout and artifacts/bench/domain.{json,md}.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { createCoreApi } from '../../electron/core/api.ts';
 import { fileConfigStore } from '../../electron/core/app-config.ts';
@@ -34,6 +50,13 @@ import { riskHandlers } from '../../electron/core/handlers/risk.ts';
 import { shareHandlers } from '../../electron/core/handlers/share.ts';
 import { withStatementCache } from '../../electron/core/db/statement-cache.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
+import {
+  openBackupFile,
+  verifyBackupFile,
+} from '../../electron/core/services/backup/backup-file.ts';
+import { backupVault } from '../../electron/core/services/backup/backup-vault.ts';
+import { restoreBackup } from '../../electron/core/services/backup/restore-backup.ts';
+import { checkDatabase, isSound } from '../../electron/core/services/database-check.ts';
 import { generateDemoData } from '../../electron/core/services/demo/generate.ts';
 import { Vault } from '../../electron/core/vault/vault.ts';
 import { contract, type Channel, type Handlers } from '../../shared/contract.ts';
@@ -49,6 +72,7 @@ const SAVES = Number(process.env.BENCH_NOTE_SAVES ?? 30);
 const ASSESSMENT_SAVES = Number(process.env.BENCH_ASSESSMENT_SAVES ?? 10);
 const SHARE_WRITES = Number(process.env.BENCH_SHARE_WRITES ?? 10);
 const SHARE_PERSONS = 50;
+const BACKUPS = Number(process.env.BENCH_BACKUPS ?? 5);
 let exportsWritten = 0;
 const WARMUP = 3;
 const PASSPHRASE = 'benchmark passphrase';
@@ -272,6 +296,162 @@ function reassessment(personId: number, current: PersonRisk, i: number): Assessm
   };
 }
 
+/** fsync a file or (on POSIX) a folder. */
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** integrity_check and every table's row count, as a backup's verification does. */
+function checkPlainCopy(path: string): void {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const report = checkDatabase(db);
+    if (!isSound(report)) throw new Error(`plain copy ${path} fails integrity_check`);
+  } finally {
+    db.close();
+  }
+}
+
+interface BackupTimes {
+  write: number[];
+  verify: number[];
+  /** Restore in full, and its two steps: open + verify the backup, write the new vault. */
+  restore: number[];
+  restoreOpen: number[];
+  restoreWrite: number[];
+  fileBytes: number;
+}
+
+/**
+ * Backups of the vault at `vaultPath` (unlocked here, as the app would) and of the plain
+ * database, BACKUPS times each. Every backup but the last is removed when the next is made;
+ * every restored copy right after it was timed.
+ */
+async function benchBackups(vaultPath: string, plain: Database.Database) {
+  const dir = join(root, 'backups');
+  mkdirSync(dir);
+  const times = (): BackupTimes => ({
+    write: [],
+    verify: [],
+    restore: [],
+    restoreOpen: [],
+    restoreWrite: [],
+    fileBytes: 0,
+  });
+  const vaultTimes = times();
+  const plainTimes = times();
+  const secret = { passphrase: PASSPHRASE };
+
+  // The vault: each backup into a folder of its own; the audit event it leaves is saved after
+  // the timing.
+  const vault = await Vault.unlock(vaultPath, secret, { kdf: FAST_KDF });
+  let vaultBackup = '';
+  let tables: { name: string; rows: number }[] = [];
+  try {
+    for (let i = 0; i < BACKUPS; i++) {
+      const folder = join(dir, `vault-${String(i)}`);
+      mkdirSync(folder);
+      let file = '';
+      vaultTimes.write.push(
+        await time(async () => {
+          ({
+            file,
+            tables,
+            fileBytes: vaultTimes.fileBytes,
+          } = await backupVault(vault, {
+            folder,
+            trigger: 'manual',
+            now: new Date(),
+          }));
+        }),
+      );
+      await vault.save();
+      if (vaultBackup) rmSync(dirname(vaultBackup), { recursive: true, force: true });
+      vaultBackup = file;
+    }
+  } finally {
+    await vault.lock();
+  }
+  for (let i = 0; i < BACKUPS; i++)
+    vaultTimes.verify.push(await time(() => verifyBackupFile(vaultBackup, secret)));
+  for (let i = 0; i < BACKUPS; i++) {
+    const folder = join(dir, `vault-restored-${String(i)}`);
+    mkdirSync(folder);
+    const started = performance.now();
+    const opened = await openBackupFile(vaultBackup, secret);
+    const openedAt = performance.now();
+    const restored = await restoreBackup(
+      opened,
+      {
+        destination: join(folder, 'restored.confidant'),
+        replaceExisting: false,
+        openVaultPath: null,
+        now: new Date(),
+      },
+      { kdf: FAST_KDF },
+    );
+    const ended = performance.now();
+    vaultTimes.restoreOpen.push(openedAt - started);
+    vaultTimes.restoreWrite.push(ended - openedAt);
+    vaultTimes.restore.push(ended - started);
+    await restored.lock();
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  // The plain database: a page-by-page copy through SQLite's backup API (as the vault copies
+  // its image) under a temporary name, flushed, opened and checked, renamed, folder flushed.
+  let plainBackup = '';
+  for (let i = 0; i < BACKUPS; i++) {
+    const folder = join(dir, `plain-${String(i)}`);
+    mkdirSync(folder);
+    const file = join(folder, 'plain-backup.db');
+    plainTimes.write.push(
+      await time(async () => {
+        const temp = `${file}.tmp`;
+        await plain.backup(temp, { progress: () => 0x7fffffff });
+        fsyncPath(temp);
+        checkPlainCopy(temp);
+        renameSync(temp, file);
+        fsyncPath(folder);
+      }),
+    );
+    plainTimes.fileBytes = statSync(file).size;
+    if (plainBackup) rmSync(dirname(plainBackup), { recursive: true, force: true });
+    plainBackup = file;
+  }
+  for (let i = 0; i < BACKUPS; i++)
+    plainTimes.verify.push(
+      await time(() => {
+        checkPlainCopy(plainBackup);
+        return Promise.resolve();
+      }),
+    );
+  for (let i = 0; i < BACKUPS; i++) {
+    const folder = join(dir, `plain-restored-${String(i)}`);
+    mkdirSync(folder);
+    const destination = join(folder, 'restored.db');
+    plainTimes.restore.push(
+      await time(() => {
+        copyFileSync(plainBackup, destination);
+        fsyncPath(destination);
+        fsyncPath(folder);
+        const db = new Database(destination, { fileMustExist: true });
+        db.prepare('SELECT count(*) FROM persons').pluck().get();
+        db.close();
+        return Promise.resolve();
+      }),
+    );
+    rmSync(folder, { recursive: true, force: true });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { vault: vaultTimes, plain: plainTimes, tables };
+}
+
 try {
   print(`# Domain benchmark — ${new Date().toISOString()}`);
   print();
@@ -400,6 +580,7 @@ try {
   const viaPlain = await measure(handlerCaller(plainHandlers), work, true);
   await api.lock('manual');
   const vaultAfter = statSync(vaultPath).size;
+  const backups = await benchBackups(vaultPath, plain);
 
   print(
     '| operation | target | vault via dispatch p50 / p95 | vault handler p50 / p95 | plain SQLite p50 / p95 |',
@@ -468,6 +649,50 @@ try {
   print(
     `Vault file after the saves: ${mib(vaultAfter)}. Every vault save re-encrypts and rewrites the whole file, so its cost grows with the vault; plain SQLite writes only changed pages.`,
   );
+  print();
+  const rowsOf = (name: string) =>
+    String(backups.tables.find((table) => table.name === name)?.rows ?? NaN);
+  print(
+    `Backups (issue 7) of the vault as the saves left it (${rowsOf('persons')} persons, ${rowsOf('case_notes')} case notes), ${String(BACKUPS)} × each, median / max. Backup file ${mib(backups.vault.fileBytes)}; plain SQLite copy ${mib(backups.plain.fileBytes)}.`,
+  );
+  print();
+  print('| operation | vault median / max | plain SQLite median / max |');
+  print('|---|---:|---:|');
+  const backupCell = (values: number[]) =>
+    `${ms(percentile(values, 50))} / ${ms(Math.max(...values))} ms`;
+  const backupRow = (name: string, vaultCell: string, plainCell: string) => {
+    print(`| ${name} | ${vaultCell} | ${plainCell} |`);
+  };
+  backupRow(
+    'backup: write + read back + verify (vault: audit event saved after the timing)',
+    backupCell(backups.vault.write),
+    backupCell(backups.plain.write),
+  );
+  backupRow(
+    'backup: verify (decrypt, integrity_check, counts; vault: passphrase, fast Argon2id)',
+    backupCell(backups.vault.verify),
+    backupCell(backups.plain.verify),
+  );
+  backupRow(
+    'restore into a new vault (vault: passphrase, fast Argon2id)',
+    backupCell(backups.vault.restore),
+    backupCell(backups.plain.restore),
+  );
+  backupRow('… of which: open + verify the backup', backupCell(backups.vault.restoreOpen), '—');
+  backupRow('… of which: write the new vault', backupCell(backups.vault.restoreWrite), '—');
+  print();
+  print(
+    '- Write: the vault runs `backupVault` (seal the image, write it under a temporary name, flush, read it back, decrypt, integrity_check, row counts against the recorded ones, rename, flush the folder); plain SQLite copies the database page by page through its backup API to a temporary file, fsyncs it, opens it, runs integrity_check and counts every table, renames it, fsyncs the folder.',
+  );
+  print(
+    '- Verify: the vault runs `verifyBackupFile` (read, open the passphrase slot, decrypt, load, integrity_check, counts); plain SQLite opens the copy, runs integrity_check and counts every table.',
+  );
+  print(
+    '- Restore: the vault runs `openBackupFile` (the whole verification) and `restoreBackup` (record the restore, write the new vault durably), its lock not timed; plain SQLite copies the file to a new path, fsyncs it and the folder, opens it and counts persons (no integrity_check).',
+  );
+  print(
+    "- The vault's passphrase slot uses this bench's fast Argon2id (1 pass, 64 KiB), as its unlock does; with the default (3 passes, 256 MiB) verify and restore each take longer by the Argon2id time in the vault bench's unlock rows.",
+  );
 
   const out = resolve(import.meta.dirname, '../../artifacts/bench');
   mkdirSync(out, { recursive: true });
@@ -485,6 +710,7 @@ try {
         viaDispatch,
         viaHandler,
         viaPlain,
+        backups,
       },
       null,
       2,
