@@ -20,6 +20,9 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'NOT_A_VAULT':
     case 'CORRUPT_VAULT':
     case 'TRUNCATED_VAULT':
+    case 'NOT_A_BACKUP':
+    case 'BACKUP_DAMAGED':
+    case 'BACKUP_TRUNCATED':
       return EXIT.damaged;
     case 'NEWER_VERSION':
       return EXIT.newerVersion;

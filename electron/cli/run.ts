@@ -10,7 +10,8 @@ import { errorMessage } from '../../shared/i18n/error-message.ts';
 import { isVaultError } from '../core/errors.ts';
 import type { VaultOptions } from '../core/vault/vault.ts';
 import { CliError } from './cli-error.ts';
-import type { CommandContext } from './commands/context.ts';
+import { backup, backupOperands } from './commands/backup.ts';
+import type { CommandContext, Operands } from './commands/context.ts';
 import { demo } from './commands/demo.ts';
 import { info } from './commands/info.ts';
 import { init } from './commands/init.ts';
@@ -20,14 +21,20 @@ import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { createSecretReader, detectLanguage, type CliIo } from './io.ts';
 
 const COMMANDS = {
-  init: { run: init, options: [] },
-  info: { run: info, options: [] },
-  verify: { run: verify, options: ['recovery'] },
-  passwd: { run: passwd, options: ['recovery'] },
-  demo: { run: demo, options: ['people', 'seed'] },
+  init: { run: init, options: [], operands: oneFile },
+  info: { run: info, options: [], operands: oneFile },
+  verify: { run: verify, options: ['recovery'], operands: oneFile },
+  passwd: { run: passwd, options: ['recovery'], operands: oneFile },
+  demo: { run: demo, options: ['people', 'seed'], operands: oneFile },
+  backup: { run: backup, options: ['recovery'], operands: backupOperands },
 } as const satisfies Record<
   string,
-  { run: (context: CommandContext) => Promise<number>; options: readonly string[] }
+  {
+    run: (context: CommandContext) => Promise<number>;
+    options: readonly string[];
+    /** Checks the words after the command's name (usage errors, exit 2). */
+    operands: (positionals: string[], command: string, t: TFunction) => Operands;
+  }
 >;
 
 type CommandName = keyof typeof COMMANDS;
@@ -89,7 +96,7 @@ async function dispatch(
     io.stdout.write(`confidant ${APP_VERSION}\n`);
     return EXIT.ok;
   }
-  if (!(commandName in COMMANDS))
+  if (!Object.hasOwn(COMMANDS, commandName))
     throw new CliError(EXIT.usage, t('cli.usageUnknownCommand', { command: commandName }));
   const name = commandName as CommandName;
   const command = COMMANDS[name];
@@ -98,6 +105,7 @@ async function dispatch(
     io.stdout.write(`${t('cli.usage')}\n`);
     return EXIT.ok;
   }
+  const operands = command.operands(parsed.positionals, name, t);
   if (parsed.recovery && !(command.options as readonly string[]).includes('recovery')) {
     throw new CliError(
       EXIT.usage,
@@ -112,11 +120,11 @@ async function dispatch(
       );
     }
   }
-  called.file = parsed.file;
+  called.file = operands.file;
   const secrets = createSecretReader(io, t);
   try {
     return await command.run({
-      file: parsed.file,
+      ...operands,
       recovery: parsed.recovery,
       people: parsed.people,
       seed: parsed.seed,
@@ -135,7 +143,13 @@ function parseCommandArguments(
   command: CommandName,
   args: string[],
   t: TFunction,
-): { file: string; recovery: boolean; help: boolean; people?: string; seed?: string } {
+): {
+  positionals: string[];
+  recovery: boolean;
+  help: boolean;
+  people?: string;
+  seed?: string;
+} {
   let values: { recovery?: boolean; help?: boolean; people?: string; seed?: string };
   let positionals: string[];
   try {
@@ -157,15 +171,20 @@ function parseCommandArguments(
       '';
     throw new CliError(EXIT.usage, t('cli.usageBadOption', { option, command }));
   }
-  if (values.help) return { file: '', recovery: false, help: true };
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new CliError(EXIT.usage, t('cli.usageMissingFile', { command }));
-  if (extra.length > 0) throw new CliError(EXIT.usage, t('cli.usageTooManyArguments', { command }));
+  if (values.help) return { positionals: [], recovery: false, help: true };
   return {
-    file,
+    positionals,
     recovery: values.recovery ?? false,
     help: false,
     people: values.people,
     seed: values.seed,
   };
+}
+
+/** Most commands take exactly one FILE. */
+function oneFile(positionals: string[], command: string, t: TFunction): Operands {
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new CliError(EXIT.usage, t('cli.usageMissingFile', { command }));
+  if (extra.length > 0) throw new CliError(EXIT.usage, t('cli.usageTooManyArguments', { command }));
+  return { file };
 }

@@ -4,8 +4,13 @@ import type { CliIo, SecretReader } from '../io.ts';
 
 /** Everything a command needs; commands parse nothing and decide nothing the core decides. */
 export interface CommandContext {
+  /** The file the command works on (backup: VAULT for create, BACKUP for verify and restore). */
   file: string;
   recovery: boolean;
+  /** backup: create, verify or restore; checked by run.ts. */
+  subcommand?: string | undefined;
+  /** backup create: the folder the backup goes into; backup restore: the new vault file. */
+  target?: string | undefined;
   /** demo: --people and --seed as typed; the command checks them. */
   people?: string | undefined;
   seed?: string | undefined;
@@ -16,6 +21,9 @@ export interface CommandContext {
   /** Passed through to the core; tests use it to speed up Argon2id or inject faults. */
   vaultOptions: VaultOptions;
 }
+
+/** The words after a command's name, as run.ts checked them. */
+export type Operands = Pick<CommandContext, 'file' | 'subcommand' | 'target'>;
 
 export function print(context: CommandContext, text: string): void {
   context.io.stdout.write(`${text}\n`);
