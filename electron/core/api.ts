@@ -102,7 +102,8 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     return vault;
   }
 
-  async function lock(reason: LockReason): Promise<VaultStatus> {
+  /** `quiet`: a restore locks the open vault to replace it; the window is not told to wipe. */
+  async function lock(reason: LockReason, { quiet = false } = {}): Promise<VaultStatus> {
     const open = vault;
     if (!open) return status();
     // A name copied to the clipboard does not outlive the unlocked vault, nor does a backup
@@ -121,7 +122,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     lockedBecause = reason;
     vault = null;
     failedAttemptsBeforeUnlock = 0;
-    return changed(reason);
+    return quiet ? status() : changed(reason);
   }
 
   async function discardPending(): Promise<void> {
@@ -164,7 +165,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     requireVault: openVault,
     checkPassphrase,
     lockBeforeRestore: async () => {
-      await lock('manual');
+      await lock('manual', { quiet: true });
     },
     adopt: async (restored) => {
       vault = restored;

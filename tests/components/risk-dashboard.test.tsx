@@ -326,6 +326,25 @@ describe('the other sections', () => {
     dashboard = { ...DASHBOARD, lastBackupAt: new Date(2026, 10, 21, 15, 0).toISOString() };
     await renderWith('en', <RiskDashboard />);
     expect(await screen.findByText('Last backup: 3 days ago (21 Nov 2026)')).toBeTruthy();
+    expect(screen.queryByText(/write a new one in Backups/)).toBeNull();
+  });
+
+  it('warns once the last backup is older than the vault’s own limit', async () => {
+    dashboard = {
+      ...DASHBOARD,
+      lastBackupAt: new Date(2026, 10, 21, 15, 0).toISOString(),
+      backupWarnDays: 2,
+    };
+    await renderWith('en', <RiskDashboard />);
+    expect(
+      await screen.findByText('It is older than 2 days: write a new one in Backups.'),
+    ).toBeTruthy();
+    cleanup();
+    dashboard = { ...dashboard, backupWarnDays: 1 };
+    await renderWith('ru', <RiskDashboard />);
+    expect(
+      await screen.findByText('Она старше 1 дня: создайте новую в разделе «Резервные копии».'),
+    ).toBeTruthy();
   });
 
   it('reads well in a new vault, saying what will appear and how', async () => {

@@ -3,8 +3,8 @@
  * laptop has only the backup drive). A backup opened for a restore is held in memory for at
  * most RESTORE_HOLD_MS, and wiped on cancel, on restore, and on any lock.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import {
   DEFAULT_BACKUP_WARN_DAYS,
   type BackupOverview,
@@ -183,6 +183,8 @@ export function backupHandlers(session: BackupSession): {
       // Refused before the open vault is locked: a refusal changes nothing.
       if (!replaceExisting && existsSync(destination))
         throw new VaultError('FILE_EXISTS', { file: destination });
+      if (!isFolder(dirname(destination)))
+        throw new VaultError('FOLDER_NOT_FOUND', { file: destination });
       // Taken out of the session first: locking the open vault forgets held backups.
       clearTimeout(holdTimer);
       opened = null;
@@ -217,6 +219,14 @@ export function backupHandlers(session: BackupSession): {
   };
 
   return { handlers, backupAtLock, forgetOpened, syncReminder, reminderFor };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function backupWriteOptions(options: VaultOptions) {

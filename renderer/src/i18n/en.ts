@@ -165,11 +165,6 @@ export const uiEn = {
       'A wrong passphrase or recovery key was typed {{count}} times before this unlock. If that was not you, someone else may have tried to open the vault.',
     failedAttempts_other:
       'A wrong passphrase or recovery key was typed {{count}} times before this unlock. If that was not you, someone else may have tried to open the vault.',
-    notBuilt: 'Not built yet',
-    empty: {
-      backups:
-        'Encrypted, verified backups will be made here. This part of Confidant is not built yet. Until then, the vault file and its previous copies (.1 and .2 next to it) are encrypted: copy all three to an external drive.',
-    },
   },
   settings: {
     title: 'Settings',

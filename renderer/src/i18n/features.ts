@@ -5,6 +5,7 @@
  */
 import { agenciesTexts } from '../features/agencies/texts.ts';
 import { auditTexts } from '../features/audit/texts.ts';
+import { backupsTexts } from '../features/backups/texts.ts';
 import { disclosuresTexts } from '../features/disclosures/texts.ts';
 import { importTexts } from '../features/import/texts.ts';
 import { mapTexts } from '../features/map/texts.ts';
@@ -34,6 +35,7 @@ const FEATURES = {
   shares: sharesTexts,
   shareReview: shareReviewTexts,
   disclosures: disclosuresTexts,
+  backups: backupsTexts,
 } as const;
 
 export function featureTexts(language: 'en' | 'ru'): Record<string, unknown> {

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RestoreEntryButton, RestoreScreen } from '../backups/RestoreScreen.tsx';
 import { ConfirmKeyStep } from './ConfirmKeyStep.tsx';
 import { CreateVaultForm } from './CreateVaultForm.tsx';
 import { RecoveryKeyStep } from './RecoveryKeyStep.tsx';
@@ -16,16 +18,37 @@ export interface PreparedVault {
 export function CreateVaultScreen({ onOpenExisting }: { onOpenExisting: () => void }) {
   const [prepared, setPrepared] = useState<PreparedVault | null>(null);
   const [step, setStep] = useState<'key' | 'confirm'>('key');
+  const [restoring, setRestoring] = useState(false);
+  const { t } = useTranslation();
 
-  if (!prepared) {
+  if (restoring) {
     return (
-      <CreateVaultForm
-        onPrepared={(vault) => {
-          setPrepared(vault);
-          setStep('key');
+      <RestoreScreen
+        onBack={() => {
+          setRestoring(false);
         }}
-        onOpenExisting={onOpenExisting}
       />
+    );
+  }
+  if (!prepared) {
+    // A new laptop may have nothing but the backup drive: restoring is offered under the form.
+    return (
+      <div className="restore-entry-frame">
+        <CreateVaultForm
+          onPrepared={(vault) => {
+            setPrepared(vault);
+            setStep('key');
+          }}
+          onOpenExisting={onOpenExisting}
+        />
+        <footer className="restore-entry" aria-label={t('ui.backups.restore.screenTitle')}>
+          <RestoreEntryButton
+            onPress={() => {
+              setRestoring(true);
+            }}
+          />
+        </footer>
+      </div>
     );
   }
   if (step === 'key') {

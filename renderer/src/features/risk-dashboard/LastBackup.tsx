@@ -1,21 +1,27 @@
 /**
  * When the last backup was written, in words ("3 days ago") and as a date; a warning when
- * there is none yet or it is older than BACKUP_STALE_DAYS.
+ * there is none yet or it is older than the vault's limit (Backups → Automatic backups).
  */
 import { useTranslation } from 'react-i18next';
 import { localDate } from '../../../../shared/domain.ts';
 import { daysBetween } from '../../../../shared/risk.ts';
 import { formatDate } from '../people/format.ts';
 
-/** A backup older than this many days gets the warning. */
-export const BACKUP_STALE_DAYS = 7;
-
 /** "today", "yesterday", "3 days ago" in the user's language. */
 export function daysAgo(days: number, language: string): string {
   return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(-days, 'day');
 }
 
-export function LastBackup({ at, today }: { at: string | null; today: string }) {
+export function LastBackup({
+  at,
+  today,
+  warnDays,
+}: {
+  at: string | null;
+  today: string;
+  /** A backup older than this many days gets the warning. */
+  warnDays: number;
+}) {
   const { t, i18n } = useTranslation();
   const written = at === null ? null : new Date(at);
   if (written === null || Number.isNaN(written.getTime())) {
@@ -28,7 +34,7 @@ export function LastBackup({ at, today }: { at: string | null; today: string }) 
   }
   const day = localDate(written);
   const age = Math.max(0, daysBetween(day, today));
-  const stale = age > BACKUP_STALE_DAYS;
+  const stale = age > warnDays;
   return (
     <div className={`risk-backup${stale ? ' risk-backup--warning' : ''}`}>
       <p className="risk-backup__line">
@@ -39,7 +45,7 @@ export function LastBackup({ at, today }: { at: string | null; today: string }) 
       </p>
       {stale ? (
         <p className="risk-backup__advice">
-          {t('ui.riskDashboard.backup.adviceOld', { days: BACKUP_STALE_DAYS })}
+          {t('ui.backups.dashboard.adviceOld', { count: warnDays })}
         </p>
       ) : null}
     </div>

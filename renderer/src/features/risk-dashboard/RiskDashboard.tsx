@@ -157,7 +157,7 @@ export function DashboardPanels({ data }: { data: Dashboard }) {
       </Panel>
 
       <Panel id="risk-backup-title" title={t('ui.riskDashboard.backup.title')}>
-        <LastBackup at={data.lastBackupAt} today={data.today} />
+        <LastBackup at={data.lastBackupAt} today={data.today} warnDays={data.backupWarnDays} />
       </Panel>
 
       <Panel id="risk-stages-title" title={t('ui.riskDashboard.stages.title')} wide>

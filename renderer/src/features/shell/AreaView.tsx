@@ -3,6 +3,7 @@ import type { VaultStatus } from '../../../../shared/contract.ts';
 import { AgenciesArea } from '../agencies/AgenciesArea.tsx';
 import { AgencyPage } from '../agencies/AgencyPage.tsx';
 import { AuditArea } from '../audit/AuditArea.tsx';
+import { BackupsArea } from '../backups/BackupsArea.tsx';
 import { ImportArea } from '../import/ImportArea.tsx';
 import { RelationshipMap } from '../map/RelationshipMap.tsx';
 import { PartnerPage } from '../partners/PartnerPage.tsx';
@@ -14,7 +15,6 @@ import { RiskDashboard } from '../risk-dashboard/RiskDashboard.tsx';
 import { SearchResults } from '../search/SearchResults.tsx';
 import { SettingsArea } from '../settings/SettingsArea.tsx';
 import { SharesArea } from '../shares/SharesArea.tsx';
-import { PlaceholderAreaView } from './PlaceholderArea.tsx';
 
 /** The screen for a route. Keys make a new person or agency page start fresh. */
 export function AreaView({ route, status }: { route: Route; status: VaultStatus }) {
@@ -50,6 +50,6 @@ export function AreaView({ route, status }: { route: Route; status: VaultStatus 
     case 'shares':
       return <SharesArea route={route} />;
     case 'backups':
-      return <PlaceholderAreaView area={route.area} />;
+      return <BackupsArea status={status} />;
   }
 }

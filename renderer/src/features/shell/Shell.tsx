@@ -11,6 +11,7 @@ import { Button } from '../../components/Button.tsx';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { Logo } from '../../components/Logo.tsx';
 import { useErrorText } from '../../lib/errors.ts';
+import { RestoredNotice } from '../backups/RestoredNotice.tsx';
 import { QuickNoteDialog } from '../notes/QuickNoteDialog.tsx';
 import { ReviewBadge, ReviewReminder } from '../risk-dashboard/ReviewReminder.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
@@ -99,6 +100,7 @@ export function Shell({ status }: { status: VaultStatus }) {
             {t('ui.shell.demo')}
           </p>
         ) : null}
+        {status.restoredFrom ? <RestoredNotice restoredFrom={status.restoredFrom} /> : null}
         <div className="topbar">
           {canGoBack() && SUB_PAGES.has(route.area) ? (
             <Button variant="quiet" onPress={goBack} className="topbar__back">

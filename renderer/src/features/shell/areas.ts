@@ -14,8 +14,6 @@ export const AREAS = [
   'settings',
 ] as const;
 export type Area = (typeof AREAS)[number];
-/** Areas later issues fill; until then they say so. */
-export type PlaceholderArea = Extract<Area, 'backups'>;
 
 /** Which sidebar item a route belongs to (a person page is under People). */
 export function areaOf(route: Route): Area | null {

@@ -13,6 +13,8 @@ import { TextField } from '../../components/TextField.tsx';
 import { ApiError, call, isApiError } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
 import { useCountdown } from '../../lib/use-countdown.ts';
+import { LockScreenReminder } from '../backups/LockScreenReminder.tsx';
+import { RestoreEntryButton, RestoreScreen } from '../backups/RestoreScreen.tsx';
 
 type Method = 'passphrase' | 'recovery';
 
@@ -44,6 +46,7 @@ export function UnlockScreen({
   const [secret, setSecret] = useState('');
   const [wait, startWait] = useCountdown(status.retryAfterSeconds);
   const secretField = useRef<HTMLDivElement>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const unlock = useMutation({
     mutationFn: (generation?: number) =>
@@ -74,10 +77,22 @@ export function UnlockScreen({
   const error = unlock.error;
   const previous = isApiError(error) ? generationOf(error.details.previous) : undefined;
   const lockedBecause = status.lockedBecause;
+  // The reminder is about the vault offered here; it needs no unlock.
+  const showReminder = status.path !== null;
+
+  if (restoring) {
+    return (
+      <RestoreScreen
+        onBack={() => {
+          setRestoring(false);
+        }}
+      />
+    );
+  }
 
   return (
     <CenteredScreen title={t('ui.unlock.title')}>
-      {(lockedBecause && !error) || status.changesLostAtLastLock ? (
+      {(lockedBecause && !error) || status.changesLostAtLastLock || showReminder ? (
         <div className="stack notices">
           {lockedBecause && !error ? (
             <Alert tone="info" live={false}>
@@ -87,6 +102,7 @@ export function UnlockScreen({
           {status.changesLostAtLastLock ? (
             <Alert tone="warning">{t('ui.unlock.changesLost')}</Alert>
           ) : null}
+          {showReminder ? <LockScreenReminder reminder={status.backup} /> : null}
         </div>
       ) : null}
       <Form
@@ -208,6 +224,12 @@ export function UnlockScreen({
           <Button variant="quiet" onPress={onCreateNew} isDisabled={busy}>
             {t('ui.unlock.createNew')}
           </Button>
+          <RestoreEntryButton
+            onPress={() => {
+              setRestoring(true);
+            }}
+            isDisabled={busy}
+          />
         </div>
       </Form>
     </CenteredScreen>
