@@ -86,6 +86,8 @@ describe('backups through the core', () => {
     const status = await api.call('backup:restore', { destination: restoredPath });
     expect(status).toMatchObject({ state: 'unlocked', path: restoredPath });
     expect(status.restoredFrom?.backupCreatedAt).toBe(written.createdAt);
+    // The backup it came from is its newest backup, on the dashboard and the lock screen.
+    expect((await api.call('backup:overview', {})).reminder.lastAt).toBe(written.createdAt);
     expect(await names(api)).toEqual(['Anna Smith', 'Boris Orlov']);
 
     // The restored vault opens with the same passphrase from the lock screen.

@@ -18,6 +18,7 @@ const SETTING_TAG = 'backup.tag';
 const SETTING_PASSPHRASE_SLOT = 'backup.passphrase_slot';
 /** The audit action every written backup records; the reminders read the newest. */
 export const BACKUP_WRITTEN_ACTION = 'backup.written';
+export const BACKUP_RESTORED_ACTION = 'backup.restored';
 export const SETTING_RESTORED_FROM = 'backup.restored_from';
 
 export function readBackupSettings(db: Database): BackupSettings {
@@ -60,12 +61,21 @@ export function setBackupPassphraseSlot(db: Database, slot: Keyslot | null, now:
   else setSetting(db, SETTING_PASSPHRASE_SLOT, encodeKeyslot(slot).toString('base64'), now);
 }
 
-/** When the newest backup of this vault was written (from the audit trail); null = never. */
+/**
+ * When the newest backup of this vault was written (from the audit trail); null = never. A
+ * restored vault counts the backup it was restored from: that backup exists.
+ */
 export function lastBackupAt(db: Database): string | null {
   return (
     (db
-      .prepare('SELECT max(at) FROM audit_events WHERE action = ?')
+      .prepare(
+        `SELECT max(written) FROM (
+           SELECT at AS written FROM audit_events WHERE action = ?
+           UNION ALL
+           SELECT json_extract(detail, '$.backupCreatedAt') FROM audit_events WHERE action = ?
+         )`,
+      )
       .pluck()
-      .get(BACKUP_WRITTEN_ACTION) as string | null) ?? null
+      .get(BACKUP_WRITTEN_ACTION, BACKUP_RESTORED_ACTION) as string | null) ?? null
   );
 }

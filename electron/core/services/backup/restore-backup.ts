@@ -11,7 +11,7 @@ import { migrate } from '../../db/migrate.ts';
 import { VaultError } from '../../errors.ts';
 import { Vault, type VaultOptions } from '../../vault/vault.ts';
 import type { OpenedBackup } from './backup-file.ts';
-import { SETTING_RESTORED_FROM } from './backup-settings.ts';
+import { BACKUP_RESTORED_ACTION, SETTING_RESTORED_FROM } from './backup-settings.ts';
 
 export interface RestoreRequest {
   destination: string;
@@ -40,7 +40,11 @@ export async function restoreBackup(
       restoredAt: request.now.toISOString(),
     };
     setSetting(opened.db, SETTING_RESTORED_FROM, JSON.stringify(restoredFrom), request.now);
-    appendAuditEvent(opened.db, { action: 'backup.restored', detail: restoredFrom }, request.now);
+    appendAuditEvent(
+      opened.db,
+      { action: BACKUP_RESTORED_ACTION, detail: restoredFrom },
+      request.now,
+    );
     opened.recorded = true;
   }
   return Vault.adopt(
