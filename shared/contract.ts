@@ -419,6 +419,17 @@ export const EXPORT_CHANNELS = [
 ] as const satisfies Channel[];
 export const CLIPBOARD_CLEAR_SECONDS = 30;
 
+/**
+ * The other channels that write a file outside the open vault: a backup, and a vault restored
+ * from one. Both are the whole vault encrypted under its own keys (docs/vault-format.md §14),
+ * so nothing readable leaves and no review applies; tests/integration/export-gate.test.ts
+ * proves that every other channel naming a destination or folder is an export channel.
+ */
+export const ENCRYPTED_COPY_CHANNELS = [
+  'backup:create',
+  'backup:restore',
+] as const satisfies Channel[];
+
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type Input<C extends Channel> = z.input<Contract[C]['in']>;

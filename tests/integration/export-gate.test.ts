@@ -11,7 +11,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-import { CHANNELS, contract, EXPORT_CHANNELS, type Input } from '../../shared/contract.ts';
+import {
+  CHANNELS,
+  contract,
+  ENCRYPTED_COPY_CHANNELS,
+  EXPORT_CHANNELS,
+  type Input,
+} from '../../shared/contract.ts';
 import { reviewedShare, type ReviewedShareInput } from '../../shared/share.ts';
 import { openPackage } from '../../electron/core/crypto/share-package.ts';
 import * as gate from '../../electron/core/services/share/gate.ts';
@@ -58,10 +64,19 @@ async function readableOutput(path: string, oneTimePassphrase: string | null): P
 describe('the contract', () => {
   it('has no channel that writes outside the vault or takes a review without being an export channel', () => {
     const exportChannels = new Set<string>(EXPORT_CHANNELS);
+    const encryptedCopies = new Set<string>(ENCRYPTED_COPY_CHANNELS);
     for (const channel of CHANNELS) {
       const keys = inputKeys(contract[channel].in);
-      const writesOut = keys.includes('destination') || keys.includes('review');
-      expect(writesOut, `${channel} writes outside the vault`).toBe(exportChannels.has(channel));
+      const writesOut = keys.includes('destination');
+      const reviewed = keys.includes('review');
+      expect(reviewed, `${channel} takes a review`).toBe(exportChannels.has(channel));
+      if (writesOut)
+        expect(
+          exportChannels.has(channel) || encryptedCopies.has(channel),
+          `${channel} writes outside the vault`,
+        ).toBe(true);
+      if (encryptedCopies.has(channel))
+        expect(keys.includes('destination') || keys.includes('folder'), channel).toBe(true);
     }
   });
 
