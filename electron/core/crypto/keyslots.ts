@@ -13,7 +13,9 @@ import {
   type PassphraseSlot,
   type RecoverySlot,
 } from './container.ts';
+import { isVaultError, VaultError, type ErrorDetails } from '../errors.ts';
 import { deriveArgon2idKey, passphraseBytes, type Argon2Params } from './kdf.ts';
+import { parseRecoveryKey } from './recovery-key.ts';
 import { loadSodium, wipe } from './sodium.ts';
 
 export const MASTER_KEY_BYTES = 32;
@@ -78,6 +80,39 @@ export function openWithPassphrase(
   return openFirstSlot(slots, 'passphrase', file, (slot) =>
     deriveArgon2idKey(passphraseBytes(passphrase), slot.salt, slot.kdf),
   );
+}
+
+export type UnlockSecret = { passphrase: string } | { recoveryKey: string };
+
+/**
+ * The master key the secret opens, for a vault or a backup. Otherwise WRONG_PASSPHRASE,
+ * WRONG_RECOVERY_KEY or RECOVERY_KEY_MALFORMED, with `details` (which file, and for a backup
+ * `kind: 'backup'`, so the message can say which passphrase a backup wants).
+ */
+export async function openMasterKey(
+  slots: readonly Keyslot[],
+  secret: UnlockSecret,
+  file: FileIdentity,
+  details: ErrorDetails,
+): Promise<Buffer> {
+  if ('passphrase' in secret) {
+    const master = await openWithPassphrase(slots, secret.passphrase, file);
+    if (!master) throw new VaultError('WRONG_PASSPHRASE', details);
+    return master;
+  }
+  let recoverySecret: Buffer;
+  try {
+    recoverySecret = parseRecoveryKey(secret.recoveryKey);
+  } catch (error) {
+    throw isVaultError(error) ? new VaultError(error.code, details) : error;
+  }
+  try {
+    const master = await openWithRecoverySecret(slots, recoverySecret, file);
+    if (!master) throw new VaultError('WRONG_RECOVERY_KEY', details);
+    return master;
+  } finally {
+    wipe(recoverySecret);
+  }
 }
 
 /** Returns the master key if the recovery secret opens one of the recovery slots, else null. */

@@ -28,14 +28,11 @@ import {
   createRecoverySlot,
   derivePayloadKey,
   generateMasterKey,
+  openMasterKey,
   openWithPassphrase,
-  openWithRecoverySecret,
+  type UnlockSecret,
 } from '../crypto/keyslots.ts';
-import {
-  formatRecoveryKey,
-  generateRecoverySecret,
-  parseRecoveryKey,
-} from '../crypto/recovery-key.ts';
+import { formatRecoveryKey, generateRecoverySecret } from '../crypto/recovery-key.ts';
 import { defaultStreamBackend, type StreamBackend } from '../crypto/secretstream.ts';
 import { wipe } from '../crypto/sodium.ts';
 import { migrate } from '../db/migrate.ts';
@@ -71,7 +68,7 @@ export interface VaultOptions {
   now?: () => Date;
 }
 
-export type UnlockSecret = { passphrase: string } | { recoveryKey: string };
+export type { UnlockSecret } from '../crypto/keyslots.ts';
 
 /** Where an unlock's time went. Reading runs in the background, overlapping the others. */
 export interface UnlockStats {
@@ -293,7 +290,7 @@ export class Vault {
       const parsed = parseContainer(file, { file: source }, await headerChecksum());
       const identity = { version: parsed.header.version, kind: parsed.header.kind };
       lap();
-      masterKey = await openMasterKey(parsed.header.slots, secret, identity, source);
+      masterKey = await openMasterKey(parsed.header.slots, secret, identity, { file: source });
       const kdfMs = lap();
       payloadKey = await derivePayloadKey(masterKey);
       const readyUpTo = reading.until.bind(reading);
@@ -602,32 +599,6 @@ async function lockForOpening(
     // Reading from a write-protected stick or a read-only share is fine without a lock file.
     if (readOnly && isVaultError(error, 'NOT_WRITABLE')) return undefined;
     throw error;
-  }
-}
-
-async function openMasterKey(
-  slots: readonly Keyslot[],
-  secret: UnlockSecret,
-  identity: { version: number; kind: number },
-  file: string,
-): Promise<Buffer> {
-  if ('passphrase' in secret) {
-    const master = await openWithPassphrase(slots, secret.passphrase, identity);
-    if (!master) throw new VaultError('WRONG_PASSPHRASE', { file });
-    return master;
-  }
-  let recoverySecret: Buffer;
-  try {
-    recoverySecret = parseRecoveryKey(secret.recoveryKey);
-  } catch (error) {
-    throw isVaultError(error) ? new VaultError(error.code, { file }) : error;
-  }
-  try {
-    const master = await openWithRecoverySecret(slots, recoverySecret, identity);
-    if (!master) throw new VaultError('WRONG_RECOVERY_KEY', { file });
-    return master;
-  } finally {
-    wipe(recoverySecret);
   }
 }
 

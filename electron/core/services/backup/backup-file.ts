@@ -15,24 +15,23 @@ import { openBackupPayload } from '../../crypto/backup-container.ts';
 import {
   FILE_KIND_BACKUP,
   FILE_KIND_VAULT,
+  FORMAT_VERSION,
   headerChecksum,
   parseContainer,
   type Keyslot,
 } from '../../crypto/container.ts';
 import {
-  openWithPassphrase,
-  openWithRecoverySecret,
+  openMasterKey,
+  type UnlockSecret,
   derivePayloadKey,
   BACKUP_PAYLOAD_CONTEXT,
 } from '../../crypto/keyslots.ts';
-import { parseRecoveryKey } from '../../crypto/recovery-key.ts';
 import type { StreamBackend } from '../../crypto/secretstream.ts';
 import { wipe } from '../../crypto/sodium.ts';
 import { latestSchemaVersion } from '../../db/migrate.ts';
 import { isCorruptionError, openDatabase } from '../../db/open-database.ts';
 import { fromReadError, isVaultError, VaultError } from '../../errors.ts';
 import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
-import type { UnlockSecret } from '../../vault/vault.ts';
 import { checkDatabase } from '../database-check.ts';
 
 export interface BackupReadOptions {
@@ -60,7 +59,13 @@ export async function openBackupFile(
   let masterKey: Buffer | null = null;
   try {
     const parsed = parseBackup(bytes, file, await headerChecksum());
-    masterKey = await openMasterKey(parsed.header.slots, secret, file);
+    // Keyslots always authenticate the vault's kind: they are the vault's own (§14).
+    masterKey = await openMasterKey(
+      parsed.header.slots,
+      secret,
+      { version: FORMAT_VERSION, kind: FILE_KIND_VAULT },
+      { file, kind: 'backup' },
+    );
     const key = await derivePayloadKey(masterKey, BACKUP_PAYLOAD_CONTEXT);
     try {
       const { db, report } = await decryptAndCheck(parsed, key, file, bytes.length, options);
@@ -144,33 +149,6 @@ function asBackupError(error: unknown): unknown {
   };
   const code = renamed[error.code];
   return code ? new VaultError(code, error.details, { cause: error }) : error;
-}
-
-async function openMasterKey(
-  slots: Keyslot[],
-  secret: UnlockSecret,
-  file: string,
-): Promise<Buffer> {
-  // Keyslots always authenticate the vault's kind: they are the vault's own (§14).
-  const identity = { version: 1, kind: FILE_KIND_VAULT };
-  if ('passphrase' in secret) {
-    const master = await openWithPassphrase(slots, secret.passphrase, identity);
-    if (!master) throw new VaultError('WRONG_PASSPHRASE', { file, kind: 'backup' });
-    return master;
-  }
-  let recoverySecret: Buffer;
-  try {
-    recoverySecret = parseRecoveryKey(secret.recoveryKey);
-  } catch (error) {
-    throw isVaultError(error) ? new VaultError(error.code, { file }) : error;
-  }
-  try {
-    const master = await openWithRecoverySecret(slots, recoverySecret, identity);
-    if (!master) throw new VaultError('WRONG_RECOVERY_KEY', { file });
-    return master;
-  } finally {
-    wipe(recoverySecret);
-  }
 }
 
 async function decryptAndCheck(
