@@ -11,9 +11,13 @@
 import { VaultError } from '../errors.ts';
 import {
   encodeHeader,
+  encryptedChunks,
   FILE_KIND_BACKUP,
   FORMAT_VERSION,
   headerChecksum,
+  imageChunks,
+  pullImage,
+  pushImage,
   type ContainerHeader,
   type ParsedContainer,
 } from './container.ts';
@@ -32,6 +36,8 @@ import { wipe } from './sodium.ts';
 /** The metadata message is always this long (JSON padded with spaces): its size tells nothing. */
 export const BACKUP_METADATA_BYTES = 4096;
 
+const METADATA_CHUNK = BACKUP_METADATA_BYTES + STREAM_ABYTES;
+
 type Where = { file: string };
 type BackupHeader = Omit<ContainerHeader, 'streamHeader' | 'kind' | 'version'>;
 
@@ -46,11 +52,10 @@ export async function sealBackup(
   const block = encodeMetadata(metadata);
   const checksum = await headerChecksum();
   const { chunkSize } = header;
-  const chunkCount = Math.max(1, Math.ceil(image.length / chunkSize));
-  const lastLength = image.length - (chunkCount - 1) * chunkSize;
+  const chunks = imageChunks(image.length, chunkSize);
   const stream = await createStreamEncryptor(
     payloadKey,
-    backendFor([BACKUP_METADATA_BYTES, chunkSize, lastLength], backend),
+    backendFor([BACKUP_METADATA_BYTES, chunkSize, chunks.lastLength], backend),
   );
   try {
     const headerBytes = encodeHeader(
@@ -58,23 +63,11 @@ export async function sealBackup(
       checksum,
     );
     const size =
-      headerBytes.length + block.length + image.length + (chunkCount + 1) * STREAM_ABYTES;
+      headerBytes.length + block.length + image.length + (chunks.count + 1) * STREAM_ABYTES;
     const out = Buffer.allocUnsafe(size);
     out.set(headerBytes, 0);
-    let offset = headerBytes.length;
-    stream.push(block, headerBytes, TAG_MESSAGE, out, offset);
-    offset += block.length + STREAM_ABYTES;
-    for (let i = 0; i < chunkCount; i++) {
-      const message = image.subarray(i * chunkSize, (i + 1) * chunkSize);
-      stream.push(
-        message,
-        headerBytes,
-        i === chunkCount - 1 ? TAG_FINAL : TAG_MESSAGE,
-        out,
-        offset,
-      );
-      offset += message.length + STREAM_ABYTES;
-    }
+    stream.push(block, headerBytes, TAG_MESSAGE, out, headerBytes.length);
+    pushImage(stream, image, chunkSize, headerBytes, out, headerBytes.length + METADATA_CHUNK);
     return out;
   } finally {
     wipe(block);
@@ -85,7 +78,9 @@ export async function sealBackup(
 /**
  * Decrypts a backup's payload. The image is decrypted **in place** (as a vault's is) and
  * returned as a view into the file buffer, which the caller wipes after use; on failure the
- * buffer is zeroed. The metadata is returned as parsed JSON, not yet checked.
+ * buffer is zeroed. The metadata is returned as parsed JSON, not yet checked. Damage is
+ * reported with the vault reader's codes (CORRUPT_VAULT, TRUNCATED_VAULT); the backup reader
+ * says them of a backup.
  */
 export async function openBackupPayload(
   parsed: ParsedContainer,
@@ -94,56 +89,40 @@ export async function openBackupPayload(
   backend?: StreamBackend,
 ): Promise<{ metadata: unknown; image: Buffer }> {
   const { payload, headerBytes } = parsed;
-  const metadataChunk = BACKUP_METADATA_BYTES + STREAM_ABYTES;
-  const rest = payload.length - metadataChunk;
-  if (rest < STREAM_ABYTES) throw new VaultError('BACKUP_TRUNCATED', where);
-  const fullChunk = parsed.header.chunkSize + STREAM_ABYTES;
-  const chunkCount = Math.ceil(rest / fullChunk);
-  const lastLength = rest - (chunkCount - 1) * fullChunk - STREAM_ABYTES;
-  if (lastLength < 0) throw new VaultError('BACKUP_DAMAGED', { ...where, reason: 'chunk-bounds' });
+  const { chunkSize } = parsed.header;
+  const chunks = payload.subarray(METADATA_CHUNK);
+  if (payload.length < METADATA_CHUNK) throw new VaultError('TRUNCATED_VAULT', where);
+  const layout = encryptedChunks(chunks.length, chunkSize, where);
   const block = Buffer.alloc(BACKUP_METADATA_BYTES);
   const stream = await createStreamDecryptor(
     payloadKey,
     parsed.header.streamHeader,
-    backendFor([BACKUP_METADATA_BYTES, parsed.header.chunkSize, lastLength], backend),
+    backendFor([BACKUP_METADATA_BYTES, chunkSize, layout.lastLength], backend),
   );
   try {
-    const first = stream.pull(payload.subarray(0, metadataChunk), headerBytes, block, 0);
-    if (first === TAG_FINAL) throw new VaultError('BACKUP_TRUNCATED', where);
-    if (first !== TAG_MESSAGE)
-      throw new VaultError('BACKUP_DAMAGED', { ...where, reason: 'stream-tag' });
-    const metadata = decodeMetadata(block, where);
-    // The metadata says how long the image is, so a cut file is told from an altered one.
-    const expected = expectedChunksLength(metadata, parsed.header.chunkSize);
-    if (expected !== null && rest < expected) throw new VaultError('BACKUP_TRUNCATED', where);
-    const chunks = payload.subarray(metadataChunk);
-    const image = Buffer.from(
-      chunks.buffer,
-      chunks.byteOffset,
-      chunks.length - chunkCount * STREAM_ABYTES,
-    );
-    let out = 0;
-    for (let i = 0; i < chunkCount; i++) {
-      const chunk = chunks.subarray(i * fullChunk, (i + 1) * fullChunk);
-      const tag = stream.pull(chunk, headerBytes, image, out);
-      out += chunk.length - STREAM_ABYTES;
-      const last = i === chunkCount - 1;
-      if (tag === TAG_FINAL && !last)
-        throw new VaultError('BACKUP_DAMAGED', { ...where, reason: 'trailing-data' });
-      if (tag === TAG_MESSAGE && last) throw new VaultError('BACKUP_TRUNCATED', where);
-      if (tag !== TAG_MESSAGE && tag !== TAG_FINAL)
-        throw new VaultError('BACKUP_DAMAGED', { ...where, reason: 'stream-tag' });
-    }
-    return { metadata, image };
-  } catch (error) {
-    wipe(payload);
-    if (error instanceof StreamAuthError) {
+    let first: number;
+    try {
+      first = stream.pull(payload.subarray(0, METADATA_CHUNK), headerBytes, block, 0);
+    } catch (error) {
+      if (!(error instanceof StreamAuthError)) throw error;
       throw new VaultError(
-        'BACKUP_DAMAGED',
+        'CORRUPT_VAULT',
         { ...where, reason: 'authentication' },
         { cause: error },
       );
     }
+    if (first === TAG_FINAL) throw new VaultError('TRUNCATED_VAULT', where);
+    if (first !== TAG_MESSAGE)
+      throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'stream-tag' });
+    const metadata = decodeMetadata(block, where);
+    // The metadata says how long the image is, so a cut file is told from an altered one.
+    const expected = expectedChunksLength(metadata, chunkSize);
+    if (expected !== null && chunks.length < expected)
+      throw new VaultError('TRUNCATED_VAULT', where);
+    const image = await pullImage(stream, chunks, chunkSize, headerBytes, where);
+    return { metadata, image };
+  } catch (error) {
+    wipe(payload);
     throw error;
   } finally {
     wipe(block);
@@ -171,6 +150,6 @@ function decodeMetadata(block: Buffer, where: Where): unknown {
     return JSON.parse(block.toString('utf8')) as unknown;
   } catch (error) {
     // Authenticated yet unreadable: only a bug or someone holding the key could make it.
-    throw new VaultError('BACKUP_DAMAGED', { ...where, reason: 'metadata' }, { cause: error });
+    throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'metadata' }, { cause: error });
   }
 }

@@ -20,6 +20,8 @@ import {
   TAG_FINAL,
   TAG_MESSAGE,
   type StreamBackend,
+  type StreamDecryptor,
+  type StreamEncryptor,
 } from './secretstream.ts';
 import { loadSodium, wipe } from './sodium.ts';
 
@@ -337,29 +339,17 @@ export async function sealContainer(
   reuse?: Buffer,
 ): Promise<Buffer> {
   const checksum = await headerChecksum();
-  const chunkCount = Math.max(1, Math.ceil(image.length / header.chunkSize));
-  const lastLength = image.length - (chunkCount - 1) * header.chunkSize;
+  const chunks = imageChunks(image.length, header.chunkSize);
   const stream = await createStreamEncryptor(
     payloadKey,
-    backendFor([header.chunkSize, lastLength], backend),
+    backendFor([header.chunkSize, chunks.lastLength], backend),
   );
   try {
     const headerBytes = encodeHeader({ ...header, streamHeader: stream.header }, checksum);
-    const size = headerBytes.length + image.length + chunkCount * STREAM_ABYTES;
+    const size = headerBytes.length + image.length + chunks.count * STREAM_ABYTES;
     const out = reuse && reuse.length >= size ? reuse.subarray(0, size) : Buffer.allocUnsafe(size);
     out.set(headerBytes, 0);
-    let offset = headerBytes.length;
-    for (let i = 0; i < chunkCount; i++) {
-      const message = image.subarray(i * header.chunkSize, (i + 1) * header.chunkSize);
-      stream.push(
-        message,
-        headerBytes,
-        i === chunkCount - 1 ? TAG_FINAL : TAG_MESSAGE,
-        out,
-        offset,
-      );
-      offset += message.length + STREAM_ABYTES;
-    }
+    pushImage(stream, image, header.chunkSize, headerBytes, out, headerBytes.length);
     return out;
   } finally {
     stream.dispose();
@@ -383,49 +373,112 @@ export async function openPayload(
   bytesReady: (end: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<Buffer> {
   const { payload, headerBytes } = parsed;
-  const fullChunk = parsed.header.chunkSize + STREAM_ABYTES;
-  if (payload.length < STREAM_ABYTES) throw new VaultError('TRUNCATED_VAULT', where);
-  const chunkCount = Math.ceil(payload.length / fullChunk);
-  const lastLength = payload.length - (chunkCount - 1) * fullChunk - STREAM_ABYTES;
-  if (lastLength < 0) throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'chunk-bounds' });
-  const image = Buffer.from(
-    payload.buffer,
-    payload.byteOffset,
-    payload.length - chunkCount * STREAM_ABYTES,
-  );
+  const layout = encryptedChunks(payload.length, parsed.header.chunkSize, where);
   const stream = await createStreamDecryptor(
     payloadKey,
     parsed.header.streamHeader,
-    backendFor([parsed.header.chunkSize, lastLength], backend),
+    backendFor([parsed.header.chunkSize, layout.lastLength], backend),
   );
   try {
-    let out = 0;
-    for (let i = 0; i < chunkCount; i++) {
-      const chunk = payload.subarray(i * fullChunk, (i + 1) * fullChunk);
-      await bytesReady(headerBytes.length + i * fullChunk + chunk.length);
-      const tag = stream.pull(chunk, headerBytes, image, out);
-      out += chunk.length - STREAM_ABYTES;
-      const last = i === chunkCount - 1;
-      if (tag === TAG_FINAL && !last)
-        throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'trailing-data' });
-      if (tag === TAG_MESSAGE && last) throw new VaultError('TRUNCATED_VAULT', where);
-      if (tag !== TAG_MESSAGE && tag !== TAG_FINAL) {
-        throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'stream-tag' });
-      }
-    }
-    return image;
+    return await pullImage(stream, payload, parsed.header.chunkSize, headerBytes, where, (end) =>
+      bytesReady(headerBytes.length + end),
+    );
   } catch (error) {
     // Whatever was decrypted before the failure must not stay in memory.
     wipe(payload);
-    if (error instanceof StreamAuthError) {
+    throw error;
+  } finally {
+    stream.dispose();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The image as a run of chunks (a vault's whole payload; a backup's after its metadata)
+
+/** How many messages an image of `length` bytes is cut into, and how long the last one is. */
+export function imageChunks(
+  length: number,
+  chunkSize: number,
+): { count: number; lastLength: number } {
+  const count = Math.max(1, Math.ceil(length / chunkSize));
+  return { count, lastLength: length - (count - 1) * chunkSize };
+}
+
+/** The same for `length` bytes of encrypted chunks; refuses lengths no writer produces. */
+export function encryptedChunks(
+  length: number,
+  chunkSize: number,
+  where: Where,
+): { count: number; lastLength: number } {
+  if (length < STREAM_ABYTES) throw new VaultError('TRUNCATED_VAULT', where);
+  const fullChunk = chunkSize + STREAM_ABYTES;
+  const count = Math.ceil(length / fullChunk);
+  const lastLength = length - (count - 1) * fullChunk - STREAM_ABYTES;
+  if (lastLength < 0) throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'chunk-bounds' });
+  return { count, lastLength };
+}
+
+/** Encrypts `image` in messages of `chunkSize` into `out` from `offset`; the last is TAG_FINAL. */
+export function pushImage(
+  stream: StreamEncryptor,
+  image: Uint8Array,
+  chunkSize: number,
+  headerBytes: Uint8Array,
+  out: Uint8Array,
+  offset: number,
+): void {
+  const { count } = imageChunks(image.length, chunkSize);
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    const message = image.subarray(i * chunkSize, (i + 1) * chunkSize);
+    stream.push(message, headerBytes, i === count - 1 ? TAG_FINAL : TAG_MESSAGE, out, at);
+    at += message.length + STREAM_ABYTES;
+  }
+}
+
+/**
+ * Decrypts the image chunks in `chunks` **in place** (plaintext chunk i is written where
+ * ciphertext chunk i began, never over bytes not yet read) and returns the image as a view
+ * into it. Every chunk but the last must carry TAG_MESSAGE, the last TAG_FINAL, and nothing
+ * may follow. `bytesReady(end)` waits until chunks[0, end) has arrived.
+ */
+export async function pullImage(
+  stream: StreamDecryptor,
+  chunks: Uint8Array,
+  chunkSize: number,
+  headerBytes: Uint8Array,
+  where: Where,
+  bytesReady: (end: number) => Promise<void> = () => Promise.resolve(),
+): Promise<Buffer> {
+  const { count } = encryptedChunks(chunks.length, chunkSize, where);
+  const fullChunk = chunkSize + STREAM_ABYTES;
+  const image = Buffer.from(
+    chunks.buffer,
+    chunks.byteOffset,
+    chunks.length - count * STREAM_ABYTES,
+  );
+  let out = 0;
+  for (let i = 0; i < count; i++) {
+    const chunk = chunks.subarray(i * fullChunk, (i + 1) * fullChunk);
+    await bytesReady(i * fullChunk + chunk.length);
+    let tag: number;
+    try {
+      tag = stream.pull(chunk, headerBytes, image, out);
+    } catch (error) {
+      if (!(error instanceof StreamAuthError)) throw error;
       throw new VaultError(
         'CORRUPT_VAULT',
         { ...where, reason: 'authentication' },
         { cause: error },
       );
     }
-    throw error;
-  } finally {
-    stream.dispose();
+    out += chunk.length - STREAM_ABYTES;
+    const last = i === count - 1;
+    if (tag === TAG_FINAL && !last)
+      throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'trailing-data' });
+    if (tag === TAG_MESSAGE && last) throw new VaultError('TRUNCATED_VAULT', where);
+    if (tag !== TAG_MESSAGE && tag !== TAG_FINAL)
+      throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'stream-tag' });
   }
+  return image;
 }

@@ -164,7 +164,9 @@ async function decryptAndCheck(
     key,
     where,
     options.streamBackend,
-  );
+  ).catch((error: unknown) => {
+    throw asBackupError(error);
+  });
   let db: Database | undefined;
   try {
     const metadata = checkMetadata(raw, where);
