@@ -390,7 +390,7 @@ async function benchBackups(vaultPath: string, plain: Database.Database) {
       {
         destination: join(folder, 'restored.confidant'),
         replaceExisting: false,
-        openVaultPath: null,
+
         now: new Date(),
       },
       { kdf: FAST_KDF },

@@ -53,7 +53,7 @@ describe('the committed v1 backup', () => {
     const vault = await restoreBackup(opened, {
       destination: target,
       replaceExisting: false,
-      openVaultPath: null,
+
       now: new Date('2027-01-01T00:00:00Z'),
     });
     await vault.lock();

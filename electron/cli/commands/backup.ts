@@ -142,7 +142,7 @@ async function restore(context: CommandContext): Promise<number> {
     );
     vault = await restoreBackup(
       opened,
-      { destination, replaceExisting: false, openVaultPath: null, now: now(context) },
+      { destination, replaceExisting: false, now: now(context) },
       context.vaultOptions,
     );
   } catch (error) {

@@ -84,7 +84,11 @@ export function backupHandlers(session: BackupSession): {
   }
 
   async function updateReminder(path: string, patch: Partial<BackupReminder>): Promise<void> {
-    const backups = { ...config.read().backups, [path]: { ...reminderFor(path), ...patch } };
+    const current = reminderFor(path);
+    const next = { ...current, ...patch };
+    // Unlocks sync the reminder; most change nothing, and then the config is not rewritten.
+    if (config.read().backups[path] && JSON.stringify(next) === JSON.stringify(current)) return;
+    const backups = { ...config.read().backups, [path]: next };
     await config.update({ backups }).catch(() => undefined);
   }
 
@@ -193,7 +197,7 @@ export function backupHandlers(session: BackupSession): {
         await session.lockBeforeRestore();
         restored = await restoreBackup(
           held,
-          { destination, replaceExisting, openVaultPath: null, now: now() },
+          { destination, replaceExisting, now: now() },
           session.vaultOptions,
         );
       } catch (error) {

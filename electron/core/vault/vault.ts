@@ -190,15 +190,7 @@ export class Vault {
         header: { ...identity, chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE, slots },
         fileLock,
         options: { ...options, readOnly: false },
-        stats: {
-          fileBytes: 0,
-          imageBytes: 0,
-          readMs: 0,
-          kdfMs: 0,
-          decryptMs: 0,
-          loadMs: 0,
-          totalMs: 0,
-        },
+        stats: notRead(),
         saved: false,
       });
       return new PendingVault(vault, formatRecoveryKey(recoverySecret));
@@ -243,15 +235,7 @@ export class Vault {
       },
       fileLock,
       options: { ...options, readOnly: false },
-      stats: {
-        fileBytes: 0,
-        imageBytes: 0,
-        readMs: 0,
-        kdfMs: 0,
-        decryptMs: 0,
-        loadMs: 0,
-        totalMs: 0,
-      },
+      stats: notRead(),
       saved: false,
     });
     try {
@@ -640,6 +624,11 @@ function openDecryptedImage(image: Buffer, file: string): Database {
     }
     throw error;
   }
+}
+
+/** The stats of a vault that was made, not read (created, or restored from a backup). */
+function notRead(): UnlockStats {
+  return { fileBytes: 0, imageBytes: 0, readMs: 0, kdfMs: 0, decryptMs: 0, loadMs: 0, totalMs: 0 };
 }
 
 /** Returns a function that gives the milliseconds since its previous call. */

@@ -1,14 +1,12 @@
 /**
- * Restoring a verified backup into a vault file: never over the open vault, never over any
- * existing file unless the user confirmed it (the replaced file is kept as FILE.1). The
- * restored vault has the backup's keyslots, so the secret that opened the backup opens it;
+ * Restoring a verified backup into a vault file: never over an existing file unless the user
+ * confirmed it (the replaced file is kept as FILE.1); the session's handler also refuses the
+ * open vault. The restored vault has the backup's keyslots, so the secret that opened the backup opens it;
  * it records that it was restored, and from which backup, so it can say so when it opens.
  */
-import { resolve } from 'node:path';
 import { appendAuditEvent } from '../../repos/audit-events.ts';
 import { setSetting } from '../../repos/settings.ts';
 import { migrate } from '../../db/migrate.ts';
-import { VaultError } from '../../errors.ts';
 import { Vault, type VaultOptions } from '../../vault/vault.ts';
 import type { OpenedBackup } from './backup-file.ts';
 import { BACKUP_RESTORED_ACTION, SETTING_RESTORED_FROM } from './backup-settings.ts';
@@ -17,8 +15,6 @@ export interface RestoreRequest {
   destination: string;
   /** The user confirmed replacing an existing file (the CLI never does). */
   replaceExisting: boolean;
-  /** The vault open in this session, which a restore must never replace. */
-  openVaultPath: string | null;
   now: Date;
 }
 
@@ -29,8 +25,6 @@ export async function restoreBackup(
   options: VaultOptions = {},
 ): Promise<Vault> {
   const { destination } = request;
-  if (request.openVaultPath !== null && resolve(request.openVaultPath) === resolve(destination))
-    throw new VaultError('RESTORE_ONTO_OPEN_VAULT', { file: destination });
   if (!opened.recorded) {
     // Recorded once, even if the first place chosen turns out full or read-only.
     migrate(opened.db, destination);

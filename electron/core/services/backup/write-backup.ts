@@ -70,9 +70,9 @@ export async function writeBackup(
 ): Promise<BackupReport> {
   const fs = options.fs ?? nodeFs;
   const path = await freePath(request, fs);
-  const sealed = await sealVault(vault, request, options);
   const key = await vault.deriveBackupKey();
   try {
+    const sealed = await sealVault(vault, key, request, options);
     const staged = await stageExportFile(path, sealed.file, false, fs);
     let report: BackupReport;
     try {
@@ -116,6 +116,7 @@ async function freePath(request: BackupRequest, fs: FsPort): Promise<string> {
 
 async function sealVault(
   vault: Vault,
+  key: Uint8Array,
   request: BackupRequest,
   options: BackupWriteOptions,
 ): Promise<{ file: Buffer; metadata: BackupMetadata }> {
@@ -136,7 +137,6 @@ async function sealVault(
     tables,
     imageBytes: image.length,
   };
-  const key = await vault.deriveBackupKey();
   try {
     const file = await sealBackup(
       { chunkSize: vault.chunkSize, slots },
@@ -147,6 +147,6 @@ async function sealVault(
     );
     return { file, metadata };
   } finally {
-    wipe(key, image);
+    wipe(image);
   }
 }
