@@ -32,55 +32,32 @@ export function dialogHandlers(
       : await dialog.showOpenDialog(options);
     return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
   };
+  /** A save dialog that asks before replacing a file, for `defaultPath` with `filters`. */
+  const save = async (defaultPath: string, filters: FileFilter[]) => {
+    const window = getWindow();
+    const options = {
+      defaultPath,
+      filters,
+      properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    };
+    const result = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    return { path: result.canceled || !result.filePath ? null : result.filePath };
+  };
+  /** The caller passes a bare file name, suggested in Documents; any folder in it is dropped. */
+  const inDocuments = (suggestedName: string) => {
+    const name = suggestedName.split(/[\\/]/u).pop() ?? suggestedName;
+    return documentsFolder ? join(documentsFolder, name) : name;
+  };
   return {
     'dialog:chooseFolder': () => open({ properties: ['openDirectory', 'createDirectory'] }),
     'dialog:chooseBackupFile': () => open({ filters: BACKUP_FILTER, properties: ['openFile'] }),
-    'dialog:chooseRestorePath': async ({ suggestedName }) => {
-      const window = getWindow();
-      const name = suggestedName.split(/[\\/]/u).pop() ?? suggestedName;
-      const options = {
-        defaultPath: documentsFolder ? join(documentsFolder, name) : name,
-        filters: VAULT_FILTER,
-        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
-      };
-      const result = window
-        ? await dialog.showSaveDialog(window, options)
-        : await dialog.showSaveDialog(options);
-      return { path: result.canceled || !result.filePath ? null : result.filePath };
-    },
-    'dialog:chooseNewVaultPath': async ({ suggested }) => {
-      const window = getWindow();
-      const options = {
-        defaultPath: suggested,
-        filters: VAULT_FILTER,
-        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
-      };
-      const result = window
-        ? await dialog.showSaveDialog(window, options)
-        : await dialog.showSaveDialog(options);
-      return { path: result.canceled || !result.filePath ? null : result.filePath };
-    },
-    'dialog:chooseExistingVault': async () => {
-      const window = getWindow();
-      const options = { filters: VAULT_FILTER, properties: ['openFile' as const] };
-      const result = window
-        ? await dialog.showOpenDialog(window, options)
-        : await dialog.showOpenDialog(options);
-      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
-    },
-    'dialog:chooseExportPath': async ({ suggestedName, kind }) => {
-      const window = getWindow();
-      // The caller passes a bare file name; any folder in it is dropped.
-      const name = suggestedName.split(/[\\/]/u).pop() ?? suggestedName;
-      const options = {
-        defaultPath: documentsFolder ? join(documentsFolder, name) : name,
-        filters: EXPORT_FILTERS[kind],
-        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
-      };
-      const result = window
-        ? await dialog.showSaveDialog(window, options)
-        : await dialog.showSaveDialog(options);
-      return { path: result.canceled || !result.filePath ? null : result.filePath };
-    },
+    'dialog:chooseRestorePath': ({ suggestedName }) =>
+      save(inDocuments(suggestedName), VAULT_FILTER),
+    'dialog:chooseNewVaultPath': ({ suggested }) => save(suggested, VAULT_FILTER),
+    'dialog:chooseExistingVault': () => open({ filters: VAULT_FILTER, properties: ['openFile'] }),
+    'dialog:chooseExportPath': ({ suggestedName, kind }) =>
+      save(inDocuments(suggestedName), EXPORT_FILTERS[kind]),
   };
 }
