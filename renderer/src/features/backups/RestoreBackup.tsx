@@ -20,9 +20,10 @@ import { Progress } from '../../components/Progress.tsx';
 import { call, isApiError } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
 import { BackupReportView } from './BackupReportView.tsx';
-import { nextTo, suggestedRestorePath } from './format.ts';
+import { suggestedRestorePath } from './format.ts';
 import { PathField } from './PathField.tsx';
-import { SecretFields, secretOf, WRONG_SECRET, type SecretMethod } from './SecretFields.tsx';
+import { secretOf, WRONG_SECRET, type SecretMethod } from './SecretFields.tsx';
+import { BackupSourceFields } from './BackupSourceFields.tsx';
 import './backups.css';
 
 /** After a restore into an open app, nothing of the previous vault may stay on screen. */
@@ -113,12 +114,6 @@ export function RestoreBackup({
   const busy = open.isPending || restore.isPending;
 
   if (!report) {
-    const pathProblem =
-      tried && !absolutePath.safeParse(path).success
-        ? t('ui.backups.pathInvalid', {
-            example: nextTo(info.defaultVaultPath, 'Office.confidant-backup'),
-          })
-        : undefined;
     return (
       <Form
         className="stack"
@@ -131,22 +126,16 @@ export function RestoreBackup({
         }}
       >
         <p className="muted">{t(`${k}.intro`)}</p>
-        <PathField
-          label={t('ui.backups.file')}
-          description={t('ui.backups.fileHelp')}
-          value={path}
-          onChange={setPath}
-          onChoose={async () => (await call('dialog:chooseBackupFile', {})).path}
-          errorMessage={pathProblem}
-          isDisabled={busy}
-          autoFocus={autoFocus}
-        />
-        <SecretFields
+        <BackupSourceFields
+          path={path}
+          onPath={setPath}
+          showProblems={tried}
           method={method}
           onMethod={setMethod}
           secret={secret}
           onSecret={setSecret}
           isDisabled={busy}
+          autoFocus={autoFocus}
         />
         {open.isError ? <Alert tone="error">{errorText(open.error)}</Alert> : null}
         {open.isPending ? <Progress label={t(`${k}.opening`)} /> : null}

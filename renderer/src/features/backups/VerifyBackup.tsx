@@ -3,22 +3,20 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { absolutePath } from '../../../../shared/contract.ts';
-import { useAppInfo } from '../../app/queries.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Progress } from '../../components/Progress.tsx';
 import { call, isApiError } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
 import { BackupReportView } from './BackupReportView.tsx';
-import { baseName, nextTo } from './format.ts';
-import { PathField } from './PathField.tsx';
-import { SecretFields, secretOf, WRONG_SECRET, type SecretMethod } from './SecretFields.tsx';
+import { baseName } from './format.ts';
+import { BackupSourceFields } from './BackupSourceFields.tsx';
+import { secretOf, WRONG_SECRET, type SecretMethod } from './SecretFields.tsx';
 
 /** Any backup, checked from end to end with its secret; nothing is written. */
 export function VerifyBackup() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const info = useAppInfo();
   const k = 'ui.backups.verify';
   const [path, setPath] = useState('');
   const [method, setMethod] = useState<SecretMethod>('passphrase');
@@ -52,25 +50,13 @@ export function VerifyBackup() {
           if (!busy && valid && secret) verify.mutate({ path, secret, method });
         }}
       >
-        <PathField
-          label={t('ui.backups.file')}
-          description={t('ui.backups.fileHelp')}
-          value={path}
-          onChange={(value) => {
+        <BackupSourceFields
+          path={path}
+          onPath={(value) => {
             setPath(value);
             verify.reset();
           }}
-          onChoose={async () => (await call('dialog:chooseBackupFile', {})).path}
-          errorMessage={
-            tried && !valid
-              ? t('ui.backups.pathInvalid', {
-                  example: nextTo(info.defaultVaultPath, 'Office.confidant-backup'),
-                })
-              : undefined
-          }
-          isDisabled={busy}
-        />
-        <SecretFields
+          showProblems={tried}
           method={method}
           onMethod={setMethod}
           secret={secret}
