@@ -54,6 +54,8 @@ describe('backups', () => {
       await now.getByText(file, { exact: false }).first().waitFor();
       await app.expectAccessible(`the Backups area after a backup (${language})`);
       await app.screenshot('backed-up');
+      await region(page, t('ui.backups.opens.title')).scrollIntoViewIfNeeded();
+      await app.screenshot('how-backups-open');
 
       // 2. Verify it from its file.
       const backupPath = join(drive, file);

@@ -110,12 +110,12 @@ export function BackupPassphrase({
           <Label className="field__label">{t(`${k}.choice`)}</Label>
           <div className="backups-options">
             {OPENS_WITH.map((option) => (
-              <RadioField key={option} value={option} className="backups-option">
-                <RadioButton className="backups-option__button">
-                  <span className="backups-option__dot" aria-hidden="true" />
+              <RadioField key={option} value={option} className="choice-card">
+                <RadioButton className="choice-card__button">
+                  <span className="choice-card__dot" aria-hidden="true" />
                   <span>{t(`${k}.options.${option}`)}</span>
                 </RadioButton>
-                <Text slot="description" className="backups-option__help">
+                <Text slot="description" className="choice-card__help">
                   {t(`${k}.optionHelp.${option}`)}
                 </Text>
               </RadioField>

@@ -89,7 +89,8 @@ const en = {
     },
     optionHelp: {
       vault: 'Nothing more to remember.',
-      'backup-passphrase': 'When backups are kept by someone who must not open the vault itself.',
+      'backup-passphrase':
+        'One more passphrase to keep safe: it opens the backups, and the vault file too for whoever holds both.',
     },
     currentPassphrase: 'Current vault passphrase',
     currentHelp: 'Asked for first, so that only you can change how backups open.',
@@ -282,7 +283,8 @@ export const backupsTexts: FeatureTexts<typeof en> = {
       },
       optionHelp: {
         vault: 'Запоминать ничего дополнительно не нужно.',
-        'backup-passphrase': 'Если копии хранит человек, которому нельзя открывать само хранилище.',
+        'backup-passphrase':
+          'Ещё один пароль, который надо беречь: он открывает копии, а вместе с файлом хранилища — и его.',
       },
       currentPassphrase: 'Текущий пароль хранилища',
       currentHelp: 'Нужен, чтобы изменить способ открытия копий могли только вы.',

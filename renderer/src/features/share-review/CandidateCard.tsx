@@ -204,13 +204,13 @@ export function CandidateCard({
           </Label>
           <div className="share-options share-options--row">
             {SHARE_DECISIONS.map((decision) => (
-              <RadioField key={decision} value={decision} className="share-option">
-                <RadioButton className={`share-option__button share-option__button--${decision}`}>
-                  <span className="share-option__dot" aria-hidden="true" />
+              <RadioField key={decision} value={decision} className="choice-card">
+                <RadioButton className={`choice-card__button choice-card__button--${decision}`}>
+                  <span className="choice-card__dot" aria-hidden="true" />
                   <DecisionIcon decision={decision} className="share-icon" />
-                  <span className="share-option__label">{decisionWord(decision)}</span>
+                  <span className="choice-card__label">{decisionWord(decision)}</span>
                 </RadioButton>
-                <Text slot="description" className="share-option__help">
+                <Text slot="description" className="choice-card__help">
                   {t(`${k}.decisionHelp.${decision}`)}
                 </Text>
               </RadioField>

@@ -75,12 +75,12 @@ export function OutputStep({
         <Label className="field__label">{t(`${k}.kind`)}</Label>
         <div className="share-options share-options--grid">
           {OUTPUTS.map((kind) => (
-            <RadioField key={kind} value={kind} className="share-option">
-              <RadioButton className="share-option__button">
-                <span className="share-option__dot" aria-hidden="true" />
-                <span className="share-option__label">{t(`${k}.kinds.${kind}`)}</span>
+            <RadioField key={kind} value={kind} className="choice-card">
+              <RadioButton className="choice-card__button">
+                <span className="choice-card__dot" aria-hidden="true" />
+                <span className="choice-card__label">{t(`${k}.kinds.${kind}`)}</span>
               </RadioButton>
-              <Text slot="description" className="share-option__help">
+              <Text slot="description" className="choice-card__help">
                 {t(`${k}.kindHelp.${kind}`)}
               </Text>
             </RadioField>
@@ -101,23 +101,23 @@ export function OutputStep({
             >
               <Label className="field__label">{t(`${k}.seal`)}</Label>
               <div className="share-options share-options--row">
-                <RadioField value="partner-key" className="share-option">
-                  <RadioButton className="share-option__button">
-                    <span className="share-option__dot" aria-hidden="true" />
-                    <span className="share-option__label">
+                <RadioField value="partner-key" className="choice-card">
+                  <RadioButton className="choice-card__button">
+                    <span className="choice-card__dot" aria-hidden="true" />
+                    <span className="choice-card__label">
                       {t(`${k}.seals.partner-key`, { partner: partner.name })}
                     </span>
                   </RadioButton>
-                  <Text slot="description" className="share-option__help">
+                  <Text slot="description" className="choice-card__help">
                     {t(`${k}.sealHelp.partner-key`, { fingerprint: partnerKey })}
                   </Text>
                 </RadioField>
-                <RadioField value="passphrase" className="share-option">
-                  <RadioButton className="share-option__button">
-                    <span className="share-option__dot" aria-hidden="true" />
-                    <span className="share-option__label">{t(`${k}.seals.passphrase`)}</span>
+                <RadioField value="passphrase" className="choice-card">
+                  <RadioButton className="choice-card__button">
+                    <span className="choice-card__dot" aria-hidden="true" />
+                    <span className="choice-card__label">{t(`${k}.seals.passphrase`)}</span>
                   </RadioButton>
-                  <Text slot="description" className="share-option__help">
+                  <Text slot="description" className="choice-card__help">
                     {t(`${k}.sealHelp.passphrase`)}
                   </Text>
                 </RadioField>

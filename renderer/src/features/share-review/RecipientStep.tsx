@@ -69,12 +69,12 @@ export function RecipientStep({
             <Label className="field__label">{t(`${k}.recipientKind`)}</Label>
             <div className="share-options share-options--row">
               {RECIPIENT_KINDS.map((kind) => (
-                <RadioField key={kind} value={kind} className="share-option">
-                  <RadioButton className="share-option__button">
-                    <span className="share-option__dot" aria-hidden="true" />
-                    <span className="share-option__label">{t(`${k}.recipientKinds.${kind}`)}</span>
+                <RadioField key={kind} value={kind} className="choice-card">
+                  <RadioButton className="choice-card__button">
+                    <span className="choice-card__dot" aria-hidden="true" />
+                    <span className="choice-card__label">{t(`${k}.recipientKinds.${kind}`)}</span>
                   </RadioButton>
-                  <Text slot="description" className="share-option__help">
+                  <Text slot="description" className="choice-card__help">
                     {t(`${k}.recipientHelp`, {
                       consent: t(`ui.domain.consent.${CONSENT_NEEDED[kind]}`),
                     })}
