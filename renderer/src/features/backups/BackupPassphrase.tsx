@@ -29,7 +29,8 @@ function isOpensWith(value: unknown): value is OpensWith {
 
 /**
  * What opens the backups written from now on: the vault's own passphrase, or a separate one
- * (for backups kept by someone who must not open the vault). Either way the recovery key does.
+ * (which wraps the same master key, so it also opens the vault file: docs/threat-model.md).
+ * Either way the recovery key does.
  * Setting, changing or removing it asks for the vault's current passphrase first.
  */
 export function BackupPassphrase({
