@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { CoreApiOptions } from '../../electron/core/api.ts';
 import { makeTestApi, type TestApi } from './api.ts';
 
-const PASSPHRASE = 'a long enough passphrase';
+/** The passphrase of every vault openTestVault makes. */
+export const PASSPHRASE = 'a long enough passphrase';
 
 /**
  * An API with a fresh, unlocked vault at `dir/vault.confidant`. `overrides` go to makeTestApi,
@@ -11,9 +12,10 @@ const PASSPHRASE = 'a long enough passphrase';
 export async function openTestVault(
   dir: string,
   overrides: Partial<CoreApiOptions> = {},
-): Promise<TestApi & { path: string }> {
+  name = 'vault.confidant',
+): Promise<TestApi & { path: string; recoveryKey: string }> {
   const api = makeTestApi(dir, overrides);
-  const path = join(dir, 'vault.confidant');
+  const path = join(dir, name);
   const { recoveryKey, groupsToConfirm } = await api.call('vault:prepareCreate', {
     path,
     passphrase: PASSPHRASE,
@@ -22,5 +24,5 @@ export async function openTestVault(
   await api.call('vault:finishCreate', {
     groups: groupsToConfirm.map((index) => ({ index, value: groups[index - 1] ?? '' })),
   });
-  return Object.assign(api, { path });
+  return Object.assign(api, { path, recoveryKey });
 }

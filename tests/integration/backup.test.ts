@@ -8,13 +8,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreApiOptions } from '../../electron/core/api.ts';
-import { makeTestApi, type TestApi } from '../helpers/api.ts';
+import type { TestApi } from '../helpers/api.ts';
+import { openTestVault, PASSPHRASE } from '../helpers/domain.ts';
 import { editHeader } from '../helpers/container-bytes.ts';
 import { snapshotDir } from '../helpers/dir-snapshot.ts';
 import { FAST_KDF } from '../helpers/fast-kdf.ts';
 import { faultyFs } from '../helpers/faulty-fs.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
-import { PASSPHRASE } from '../helpers/vaults.ts';
 
 const tempDir = useTempDir('confidant-backup-');
 
@@ -23,16 +23,8 @@ async function vaultWithPeople(
   people = ['Anna Smith', 'Boris Orlov'],
   overrides: Partial<CoreApiOptions> = {},
 ) {
-  const api = makeTestApi(dir, overrides);
-  const path = join(dir, 'office.confidant');
-  const { recoveryKey, groupsToConfirm } = await api.call('vault:prepareCreate', {
-    path,
-    passphrase: PASSPHRASE,
-  });
-  const groups = recoveryKey.split('-');
-  await api.call('vault:finishCreate', {
-    groups: groupsToConfirm.map((index) => ({ index, value: groups[index - 1] ?? '' })),
-  });
+  const api = await openTestVault(dir, overrides, 'office.confidant');
+  const { path, recoveryKey } = api;
   for (const fullName of people) {
     const { id } = await api.call('persons:create', { fullName, stage: 'in_contact' });
     await api.call('notes:create', {
