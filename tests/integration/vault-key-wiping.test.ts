@@ -20,6 +20,9 @@ vi.mock('../../electron/core/crypto/keyslots.ts', async (importOriginal) => {
       keep(await original.openWithPassphrase(...args)),
     openWithRecoverySecret: async (...args: Parameters<typeof original.openWithRecoverySecret>) =>
       keep(await original.openWithRecoverySecret(...args)),
+    // An unlock opens its keyslot through openMasterKey (shared with backups).
+    openMasterKey: async (...args: Parameters<typeof original.openMasterKey>) =>
+      keep(await original.openMasterKey(...args)),
   };
 });
 
