@@ -5,7 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { App } from './app/App.tsx';
-import { INFO_KEY, queryClient, registerRoot } from './app/session.ts';
+import { setAppInfo } from './app/app-info.ts';
+import { queryClient, registerRoot } from './app/session.ts';
 import { initI18n, i18n } from './i18n/index.ts';
 import { call } from './lib/api.ts';
 import './styles/tokens.css';
@@ -23,7 +24,7 @@ function LocaleFromLanguage({ children }: { children: ReactNode }) {
 }
 
 const info = await call('app:info', {});
-queryClient.setQueryData(INFO_KEY, info);
+setAppInfo(info);
 await initI18n(info.language);
 
 const container = document.getElementById('root');

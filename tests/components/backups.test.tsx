@@ -13,7 +13,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupOverview, BackupReport, BackupWritten } from '../../shared/backup.ts';
 import type { Language, Output, VaultStatus } from '../../shared/contract.ts';
 import { localDate } from '../../shared/domain.ts';
-import { INFO_KEY, queryClient, STATUS_KEY } from '../../renderer/src/app/session.ts';
+import { queryClient, STATUS_KEY } from '../../renderer/src/app/session.ts';
+import { setAppInfo } from '../../renderer/src/app/app-info.ts';
 import { BackupsArea } from '../../renderer/src/features/backups/BackupsArea.tsx';
 import { RestoredNotice } from '../../renderer/src/features/backups/RestoredNotice.tsx';
 import { CreateVaultScreen } from '../../renderer/src/features/create-vault/CreateVaultScreen.tsx';
@@ -143,7 +144,7 @@ function renderWith(language: Language, ui: ReactElement, vault: VaultStatus = s
     defaultVaultPath: '/home/lk/Documents/Confidant/Confidant.confidant',
     fileDialogs: false,
   };
-  queryClient.setQueryData(INFO_KEY, info);
+  setAppInfo(info);
   queryClient.setQueryData(STATUS_KEY, vault);
   return renderIn(language, <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>);
 }

@@ -16,7 +16,8 @@ import { errorMessage } from '../../shared/i18n/error-message.ts';
 import type { Partner, PersonListRow } from '../../shared/records.ts';
 import type { ReviewCandidate, ShareReview, ShareWritten } from '../../shared/share.ts';
 import { currentRoute, resetNavigation } from '../../renderer/src/app/navigation.ts';
-import { INFO_KEY, queryClient } from '../../renderer/src/app/session.ts';
+import { queryClient } from '../../renderer/src/app/session.ts';
+import { setAppInfo } from '../../renderer/src/app/app-info.ts';
 import { ShareReviewWizard } from '../../renderer/src/features/share-review/ShareReviewWizard.tsx';
 import { i18n } from '../../renderer/src/i18n/index.ts';
 import { renderIn } from './render.tsx';
@@ -236,7 +237,7 @@ function setInfo(language: Language) {
     defaultVaultPath: '/home/lk/Documents/Confidant/Confidant.confidant',
     fileDialogs,
   };
-  queryClient.setQueryData(INFO_KEY, info);
+  setAppInfo(info);
 }
 
 async function open(

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { CreateVaultScreen } from '../features/create-vault/CreateVaultScreen.tsx';
 import { Shell } from '../features/shell/Shell.tsx';
 import { UnlockScreen } from '../features/unlock/UnlockScreen.tsx';
+import { AppBoundary } from './AppBoundary.tsx';
 import { useLock, useVaultStatus } from './queries.ts';
 import { resetAfterLock } from './session.ts';
 import { useLockShortcut } from './shortcuts.ts';
@@ -31,22 +32,26 @@ export function App() {
   );
 
   if (!status.data) return <div className="splash" aria-busy="true" />;
-  if (state === 'unlocked') return <Shell status={status.data} />;
-  if (wish === 'create' || (state === 'no-vault' && wish !== 'open')) {
-    return (
+  let screen;
+  if (state === 'unlocked') screen = <Shell status={status.data} />;
+  else if (wish === 'create' || (state === 'no-vault' && wish !== 'open')) {
+    screen = (
       <CreateVaultScreen
         onOpenExisting={() => {
           setWish('open');
         }}
       />
     );
+  } else {
+    screen = (
+      <UnlockScreen
+        status={status.data}
+        onCreateNew={() => {
+          setWish('create');
+        }}
+      />
+    );
   }
-  return (
-    <UnlockScreen
-      status={status.data}
-      onCreateNew={() => {
-        setWish('create');
-      }}
-    />
-  );
+  // Keyed by state: a failure on one screen does not follow the user to the next.
+  return <AppBoundary key={state}>{screen}</AppBoundary>;
 }

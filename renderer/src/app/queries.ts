@@ -1,13 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { LockReason, Output } from '../../../shared/contract.ts';
 import { call } from '../lib/api.ts';
-import { INFO_KEY, queryClient, resetAfterLock, STATUS_KEY } from './session.ts';
-
-export function useAppInfo(): Output<'app:info'> {
-  // Fetched before the first render (main.tsx), so it is always there.
-  return useQuery({ queryKey: INFO_KEY, queryFn: () => call('app:info', {}) })
-    .data as Output<'app:info'>;
-}
+import { queryClient, resetAfterLock, STATUS_KEY } from './session.ts';
 
 export function useVaultStatus() {
   return useQuery({ queryKey: STATUS_KEY, queryFn: () => call('vault:status', {}) });

@@ -14,7 +14,6 @@ export const queryClient = new QueryClient({
 });
 
 export const STATUS_KEY = ['vault', 'status'] as const;
-export const INFO_KEY = ['app', 'info'] as const;
 export const SETTINGS_KEY = ['vault', 'settings'] as const;
 
 let root: Root | undefined;

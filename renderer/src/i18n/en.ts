@@ -157,6 +157,19 @@ export const uiEn = {
     lock: 'Lock',
     lockShortcut: 'Ctrl+Shift+L',
     lockShortcutMac: '⌘⇧L',
+    failure: {
+      areaTitle: 'This screen could not be shown',
+      areaBody:
+        'Something went wrong while showing it. Nothing was changed in the vault. The other areas and Lock still work.',
+      reload: 'Load this screen again',
+      details: 'Technical details',
+      part: 'This part could not be shown.',
+      appTitle: 'Something went wrong',
+      appBodyUnlocked:
+        'Confidant could not show this screen. Nothing was changed in the vault. Lock the vault; when you unlock it again the app starts afresh.',
+      appBody: 'Confidant could not show this screen. Start again to reload it.',
+      startAgain: 'Start again',
+    },
     failedAttempts_one:
       'A wrong passphrase or recovery key was typed {{count}} time before this unlock. If that was not you, someone else may have tried to open the vault.',
     failedAttempts_few:

@@ -114,6 +114,11 @@ export interface AppOptions {
   name: string;
   /** The core's clock (a test moves it to make a risk review fall due); the real one if unset. */
   now?: () => Date;
+  /**
+   * The page's clock under Playwright's control (`page.clock`), so a test can jump past the
+   * renderer's timers (cache lifetimes, countdowns) instead of waiting for them.
+   */
+  pageClock?: boolean;
 }
 
 export interface AppSession {
@@ -208,6 +213,7 @@ export async function openApp(browser: Browser, options: AppOptions): Promise<Ap
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (options.pageClock) await page.clock.install();
   await page.goto(`${ORIGIN}/index.html`);
   await page.waitForSelector('h1');
 

@@ -9,7 +9,7 @@ import {
   type BackupSettings,
 } from '../../../../shared/backup.ts';
 import { absolutePath } from '../../../../shared/contract.ts';
-import { useAppInfo } from '../../app/queries.ts';
+import { useAppInfo } from '../../app/app-info.ts';
 import { queryClient } from '../../app/session.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';

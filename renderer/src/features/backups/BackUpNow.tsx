@@ -4,7 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BackupOverview } from '../../../../shared/backup.ts';
 import { absolutePath } from '../../../../shared/contract.ts';
-import { useAppInfo } from '../../app/queries.ts';
+import { useAppInfo } from '../../app/app-info.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Progress } from '../../components/Progress.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { absolutePath } from '../../../../shared/contract.ts';
-import { useAppInfo } from '../../app/queries.ts';
+import { useAppInfo } from '../../app/app-info.ts';
 import { call } from '../../lib/api.ts';
 import { nextTo } from './format.ts';
 import { PathField } from './PathField.tsx';

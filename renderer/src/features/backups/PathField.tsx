@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useAppInfo } from '../../app/queries.ts';
+import { useAppInfo } from '../../app/app-info.ts';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/TextField.tsx';
 

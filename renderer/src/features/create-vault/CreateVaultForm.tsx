@@ -3,7 +3,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { absolutePath } from '../../../../shared/contract.ts';
-import { useAppInfo } from '../../app/queries.ts';
+import { useAppInfo } from '../../app/app-info.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { CenteredScreen } from '../../components/CenteredScreen.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../../shared/contract.ts';
-import { useAppInfo } from '../../app/queries.ts';
+import { useAppInfo } from '../../app/app-info.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { AutoLockForm } from './AutoLockForm.tsx';

@@ -11,7 +11,7 @@ import {
   type ShareReview,
   type ShareWritten,
 } from '../../../../shared/share.ts';
-import { useAppInfo } from '../../app/queries.ts';
+import { useAppInfo } from '../../app/app-info.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Progress } from '../../components/Progress.tsx';

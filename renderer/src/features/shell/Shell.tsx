@@ -15,6 +15,7 @@ import { RestoredNotice } from '../backups/RestoredNotice.tsx';
 import { QuickNoteDialog } from '../notes/QuickNoteDialog.tsx';
 import { ReviewBadge, ReviewReminder } from '../risk-dashboard/ReviewReminder.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
+import { AreaBoundary, PartBoundary } from './AreaBoundary.tsx';
 import { AREAS, areaOf, routeOf } from './areas.ts';
 import { AreaView } from './AreaView.tsx';
 import { Icon } from './icons.tsx';
@@ -69,7 +70,11 @@ export function Shell({ status }: { status: VaultStatus }) {
                 >
                   <Icon name={item} />
                   <span>{t(`ui.shell.areas.${item}`)}</span>
-                  {item === 'risk' ? <ReviewBadge /> : null}
+                  {item === 'risk' ? (
+                    <PartBoundary silent>
+                      <ReviewBadge />
+                    </PartBoundary>
+                  ) : null}
                 </button>
               </li>
             ))}
@@ -100,7 +105,11 @@ export function Shell({ status }: { status: VaultStatus }) {
             {t('ui.shell.demo')}
           </p>
         ) : null}
-        {status.restoredFrom ? <RestoredNotice restoredFrom={status.restoredFrom} /> : null}
+        {status.restoredFrom ? (
+          <PartBoundary>
+            <RestoredNotice restoredFrom={status.restoredFrom} />
+          </PartBoundary>
+        ) : null}
         <div className="topbar">
           {canGoBack() && SUB_PAGES.has(route.area) ? (
             <Button variant="quiet" onPress={goBack} className="topbar__back">
@@ -108,7 +117,9 @@ export function Shell({ status }: { status: VaultStatus }) {
               <span>{t('ui.shell.back')}</span>
             </Button>
           ) : null}
-          <SearchBox />
+          <PartBoundary>
+            <SearchBox />
+          </PartBoundary>
           <Button
             variant="secondary"
             onPress={quickNoteHere}
@@ -138,10 +149,16 @@ export function Shell({ status }: { status: VaultStatus }) {
             {t('ui.shell.failedAttempts', { count: status.failedAttemptsBeforeUnlock })}
           </Alert>
         ) : null}
-        <ReviewReminder />
-        <AreaView route={route} status={status} />
+        <PartBoundary>
+          <ReviewReminder />
+        </PartBoundary>
+        <AreaBoundary route={route}>
+          <AreaView route={route} status={status} />
+        </AreaBoundary>
       </main>
-      <QuickNoteDialog />
+      <PartBoundary silent>
+        <QuickNoteDialog />
+      </PartBoundary>
     </div>
   );
 }
