@@ -59,7 +59,11 @@ const count = z.number().int().min(0);
  * The metadata message at the start of a backup's encrypted payload. Readers accept fields
  * they do not know (a later version may add some) but refuse a higher `format`.
  */
-export const BACKUP_METADATA_FORMAT = 1;
+/**
+ * 1: the payload is a plain SQLite image (vault format 1). 2: the payload is the vault's
+ * SQLCipher 4 database file, pages still encrypted with the database key (vault format 2).
+ */
+export const BACKUP_METADATA_FORMAT = 2;
 export const backupMetadata = z.looseObject({
   format: z.number().int().min(1),
   createdAt: z.iso.datetime(),

@@ -1,6 +1,6 @@
 /**
  * `npm run build`: the renderer with Vite (vite.config.ts), and the Electron side with esbuild:
- *   out/main/index.js          main, ESM; electron and better-sqlite3 (native) stay external
+ *   out/main/index.js          main, ESM; electron and better-sqlite3-multiple-ciphers (native) stay external
  *   out/main/kdf-worker.mjs    the Argon2id worker, self-contained (libsodium bundled in)
  *   out/main/migrations/*.sql  copied as they are
  *   out/preload/index.cjs      the preload, CommonJS (required for sandboxed preloads)
@@ -35,7 +35,7 @@ export async function buildAll(options: { renderer?: boolean } = {}): Promise<vo
       ...node,
       entryPoints: { index: join(root, 'electron/main/index.ts') },
       outdir: join(out, 'main'),
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers'],
     }),
     esbuild({
       ...node,

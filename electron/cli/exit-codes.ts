@@ -9,6 +9,8 @@ export const EXIT = {
   damaged: 4,
   newerVersion: 5,
   inUse: 6,
+  keysDamaged: 7,
+  foreignDatabase: 8,
 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {
@@ -24,6 +26,13 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'BACKUP_DAMAGED':
     case 'BACKUP_TRUNCATED':
       return EXIT.damaged;
+    case 'DATABASE_MISSING':
+      return EXIT.damaged;
+    case 'VAULT_KEYS_MISSING':
+    case 'VAULT_KEYS_DAMAGED':
+      return EXIT.keysDamaged;
+    case 'FOREIGN_DATABASE':
+      return EXIT.foreignDatabase;
     case 'NEWER_VERSION':
       return EXIT.newerVersion;
     case 'VAULT_IN_USE':

@@ -24,7 +24,7 @@ const COMMANDS = {
   init: { run: init, options: [], operands: oneFile },
   info: { run: info, options: [], operands: oneFile },
   verify: { run: verify, options: ['recovery'], operands: oneFile },
-  passwd: { run: passwd, options: ['recovery'], operands: oneFile },
+  passwd: { run: passwd, options: ['recovery', 'rekey'], operands: oneFile },
   demo: { run: demo, options: ['people', 'seed'], operands: oneFile },
   backup: { run: backup, options: ['recovery'], operands: backupOperands },
 } as const satisfies Record<
@@ -112,6 +112,9 @@ async function dispatch(
       t('cli.usageBadOption', { option: '--recovery', command: name }),
     );
   }
+  if (parsed.rekey && !(command.options as readonly string[]).includes('rekey')) {
+    throw new CliError(EXIT.usage, t('cli.usageBadOption', { option: '--rekey', command: name }));
+  }
   for (const option of ['people', 'seed'] as const) {
     if (parsed[option] !== undefined && !(command.options as readonly string[]).includes(option)) {
       throw new CliError(
@@ -126,6 +129,7 @@ async function dispatch(
     return await command.run({
       ...operands,
       recovery: parsed.recovery,
+      rekey: parsed.rekey,
       people: parsed.people,
       seed: parsed.seed,
       io,
@@ -146,11 +150,18 @@ function parseCommandArguments(
 ): {
   positionals: string[];
   recovery: boolean;
+  rekey: boolean;
   help: boolean;
   people?: string;
   seed?: string;
 } {
-  let values: { recovery?: boolean; help?: boolean; people?: string; seed?: string };
+  let values: {
+    recovery?: boolean;
+    rekey?: boolean;
+    help?: boolean;
+    people?: string;
+    seed?: string;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -159,6 +170,7 @@ function parseCommandArguments(
       strict: true,
       options: {
         recovery: { type: 'boolean' },
+        rekey: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         people: { type: 'string' },
         seed: { type: 'string' },
@@ -171,10 +183,11 @@ function parseCommandArguments(
       '';
     throw new CliError(EXIT.usage, t('cli.usageBadOption', { option, command }));
   }
-  if (values.help) return { positionals: [], recovery: false, help: true };
+  if (values.help) return { positionals: [], recovery: false, rekey: false, help: true };
   return {
     positionals,
     recovery: values.recovery ?? false,
+    rekey: values.rekey ?? false,
     help: false,
     people: values.people,
     seed: values.seed,

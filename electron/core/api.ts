@@ -283,7 +283,8 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
           detail: {
             method: 'passphrase' in secret ? 'passphrase' : 'recovery-key',
             failedAttemptsBefore: failedAttemptsBeforeUnlock,
-            ...(opened.openedFrom === path ? {} : { openedFrom: 'previous-copy' }),
+            ...(generation ? { openedFrom: 'previous-copy' } : {}),
+            ...(opened.upgradedFrom ? { upgradedFromFormat: 1 } : {}),
           },
         },
         now(),

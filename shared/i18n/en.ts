@@ -57,6 +57,16 @@ export const en = {
       '{{file}} is cut short (an incomplete copy or an interrupted transfer), so it cannot be opened: copy it again from where it came from, or restore a backup.',
     TRUNCATED_VAULT_previous:
       '{{file}} is cut short (an incomplete copy or an interrupted transfer), so it cannot be opened: open its previous copy {{previous}}, copy it again, or restore a backup.',
+    VAULT_KEYS_MISSING:
+      'The vault {{file}} has no keyslot file (keys), so nothing can open it: restore the vault from a backup, or copy the whole vault folder again from where it came from.',
+    VAULT_KEYS_DAMAGED:
+      'The keyslot file {{file}} is damaged or has been altered, so the vault cannot be opened: restore the vault from a backup, or copy the whole vault folder again.',
+    DATABASE_MISSING:
+      'The vault’s database {{file}} is missing: copy the whole vault folder again from where it came from, or restore a backup.',
+    FOREIGN_DATABASE:
+      'The database {{file}} belongs to another vault, not to the keys beside it: put back this vault’s own database (copy the whole folder), or restore a backup.',
+    REKEY_INTERRUPTED:
+      'Changing the keys of {{file}} was interrupted: unlock it with the new passphrase or the new recovery key to finish.',
     NEWER_VERSION:
       '{{file}} was made by a newer version of Confidant: install the newest version to open it (this version has left the file untouched).',
     VAULT_IN_USE:
@@ -370,6 +380,8 @@ export const en = {
     },
     passwd: {
       changed: 'Changed the passphrase of {{file}}. The recovery key is the same as before.',
+      rekeyed:
+        'Re-keyed {{file}}: a new master key encrypts it, the new passphrase opens it, and the recovery key below replaces the old one (write it down now; it is shown once). Older backups and copies still open with the old passphrase and recovery key.',
     },
     demo: {
       usagePeople:

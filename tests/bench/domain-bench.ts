@@ -40,7 +40,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createCoreApi } from '../../electron/core/api.ts';
 import { fileConfigStore } from '../../electron/core/app-config.ts';
 import type { DomainContext } from '../../electron/core/handlers/context.ts';

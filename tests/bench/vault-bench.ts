@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_ARGON2 } from '../../electron/core/crypto/kdf.ts';
 import type { StreamBackend } from '../../electron/core/crypto/secretstream.ts';
 import { Vault, type UnlockStats } from '../../electron/core/vault/vault.ts';

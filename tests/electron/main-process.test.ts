@@ -289,7 +289,7 @@ describe('locking from main', () => {
           value: { state: 'locked', lockedBecause: reason },
         });
       });
-      rmSync(join(dataDir, 'v.confidant'), { force: true });
+      rmSync(join(dataDir, 'v.confidant'), { recursive: true, force: true });
     }
   });
 

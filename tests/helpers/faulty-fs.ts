@@ -149,5 +149,16 @@ export function faultyFs(initialPlan: FaultPlan, base: FsPort = nodeFs): FaultyF
       step('syncFolder', folder);
       return base.syncFolder(folder);
     },
+    async makeFolder(path) {
+      step('makeFolder', path);
+      return base.makeFolder(path);
+    },
+    async removeFolder(path) {
+      // Cleaning up after a failure: a dying process would not get here, so it never fails.
+      return base.removeFolder(path);
+    },
+    async kindOf(path) {
+      return base.kindOf(path);
+    },
   };
 }

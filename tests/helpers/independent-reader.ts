@@ -4,7 +4,7 @@
  * electron/: if the document and the code ever disagree, the tests using this reader fail.
  * It returns every intermediate value so the document's worked example can be checked.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import sodium from 'libsodium-wrappers-sumo';
 
 export type Secret = { passphrase: string } | { recoveryKey: string };

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Vault, type VaultOptions } from '../../electron/core/vault/vault.ts';
 import { getSetting, setSetting } from '../../electron/core/repos/settings.ts';
@@ -44,4 +45,18 @@ export async function readState(
   } finally {
     await vault.lock();
   }
+}
+
+/**
+ * Every byte a vault keeps on disk, to prove "nothing changed": a format-2 vault's folder (its
+ * files in name order, each with its name), or a format-1 vault's file.
+ */
+export function vaultBytes(path: string): Buffer {
+  if (!statSync(path).isDirectory()) return readFileSync(path);
+  return Buffer.concat(
+    readdirSync(path)
+      .sort()
+      .filter((name) => name !== 'vault.lock')
+      .flatMap((name) => [Buffer.from(`${name}\0`), readFileSync(join(path, name))]),
+  );
 }

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sealBackup } from '../../electron/core/crypto/backup-container.ts';
 import { openDatabase } from '../../electron/core/db/open-database.ts';
-import { latestSchemaVersion } from '../../electron/core/db/migrate.ts';
+import { latestSchemaVersion, migrate } from '../../electron/core/db/migrate.ts';
 import {
   openBackupFile,
   verifyBackupFile,
@@ -79,7 +79,9 @@ describe('a backup from a newer version', () => {
   async function craft(edit: { metadata?: Record<string, unknown>; userVersion?: number }) {
     const dir = tempDir();
     const { vault } = await createTestVault(dir, { kdf: FAST_KDF });
-    const db = openDatabase(vault.db.serialize());
+    // A format-1 payload (a plain image), as a backup of a format-1 vault holds.
+    const db = openDatabase();
+    migrate(db, 'crafted');
     if (edit.userVersion) db.pragma(`user_version = ${edit.userVersion}`);
     const image = db.serialize();
     db.close();

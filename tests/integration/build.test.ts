@@ -63,7 +63,7 @@ describe('the build', () => {
 
   it('keeps main’s imports to Electron and the native SQLite module', () => {
     expect(bareImports(readFileSync(join(OUT, 'main/index.js'), 'utf8'))).toEqual([
-      'better-sqlite3',
+      'better-sqlite3-multiple-ciphers',
       'electron',
     ]);
   });

@@ -4,6 +4,7 @@
  * stage moves on the timeline, archive and delete — and every kind of bad input refused with
  * a clear code while the vault file on disk stays byte for byte the same.
  */
+import { vaultBytes } from '../helpers/vaults.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/contract.ts';
@@ -278,11 +279,11 @@ describe('bad input changes nothing on disk', () => {
     code: string,
     attempt: () => Promise<ApiResult<unknown>>,
   ) {
-    const before = readFileSync(api.path);
+    const before = vaultBytes(api.path);
     const listBefore = await api.call('persons:list', { archived: 'all' });
     const error = errorOf(await attempt());
     expect(error?.code).toBe(code);
-    expect(readFileSync(api.path).equals(before)).toBe(true);
+    expect(vaultBytes(api.path).equals(before)).toBe(true);
     expect(await api.call('persons:list', { archived: 'all' })).toEqual(listBefore);
     return error;
   }

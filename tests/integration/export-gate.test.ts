@@ -7,6 +7,7 @@
  *   logged;
  * - what an export channel writes follows the rules: a name the rules hide never appears.
  */
+import { vaultBytes } from '../helpers/vaults.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -128,7 +129,7 @@ describe.each(EXPORT_CHANNELS)('%s', (channel) => {
 
   it('writes and logs nothing the gate refuses', async () => {
     const path = join(dir, 'refused');
-    const before = readFileSync(vault.api.path);
+    const before = vaultBytes(vault.api.path);
     const review = partnerReview(vault, {
       choices: [
         { personId: vault.ids.anna, decision: 'named' },
@@ -145,6 +146,6 @@ describe.each(EXPORT_CHANNELS)('%s', (channel) => {
     expect((await vault.api.call('disclosures:list', {})).total).toBe(0);
     const trail = await vault.api.call('audit:list', {});
     expect(trail.entries.map((entry) => entry.action)).not.toContain('share.written');
-    expect(readFileSync(vault.api.path).equals(before)).toBe(true);
+    expect(vaultBytes(vault.api.path).equals(before)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * semicolons, quoted multi-line cells), and every bad input of the issue, each proving the
  * vault is unchanged — same people, and the same bytes on disk.
  */
+import { vaultBytes } from '../helpers/vaults.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ async function expectRefusedUnchanged(
 ): Promise<Record<string, string | number>> {
   const before = {
     total: (await api.call('persons:list', {})).total,
-    bytes: readFileSync(api.path),
+    bytes: vaultBytes(api.path),
   };
   const agenciesBefore = (await api.call('agencies:list', {})).rows.length;
   const error = (await act().then(
@@ -90,7 +91,7 @@ async function expectRefusedUnchanged(
   expect(error.code).toBe(code);
   expect((await api.call('persons:list', {})).total).toBe(before.total);
   expect((await api.call('agencies:list', {})).rows.length).toBe(agenciesBefore);
-  expect(readFileSync(api.path).equals(before.bytes)).toBe(true);
+  expect(vaultBytes(api.path).equals(before.bytes)).toBe(true);
   return error.details;
 }
 

@@ -5,6 +5,7 @@
  * own code while the vault file on disk stays byte for byte the same, reminders and the
  * dashboard on the right days, the review policy in settings, and plan decisions dated.
  */
+import { vaultBytes } from '../helpers/vaults.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/contract.ts';
@@ -374,11 +375,11 @@ describe('bad input changes nothing on disk', () => {
     code: string,
     attempt: () => Promise<ApiResult<unknown>>,
   ) {
-    const before = readFileSync(api.path);
+    const before = vaultBytes(api.path);
     const riskBefore = await api.call('risk:person', { personId });
     const error = errorOf(await attempt());
     expect(error?.code).toBe(code);
-    expect(readFileSync(api.path).equals(before)).toBe(true);
+    expect(vaultBytes(api.path).equals(before)).toBe(true);
     expect(await api.call('risk:person', { personId })).toEqual(riskBefore);
     return error;
   }
@@ -941,11 +942,11 @@ describe('the review policy in settings', () => {
   ])('refuses $what, changing nothing', async ({ intervals, details }) => {
     const { api } = await assessed();
     await api.call('settings:update', { reviewIntervals: FAST });
-    const before = readFileSync(api.path);
+    const before = vaultBytes(api.path);
     const error = errorOf(await api.raw('settings:update', { reviewIntervals: intervals }));
     expect(error?.code).toBe('VALIDATION');
     expect(error?.details).toMatchObject({ channel: 'settings:update', ...details });
-    expect(readFileSync(api.path).equals(before)).toBe(true);
+    expect(vaultBytes(api.path).equals(before)).toBe(true);
     expect((await api.call('settings:get', {})).reviewIntervals).toEqual(FAST);
   });
 });

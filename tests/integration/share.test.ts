@@ -11,6 +11,7 @@
  * Russian, no file at the destination (and no temporary file beside it), no new disclosure,
  * no `share.written` entry, and the vault file on disk byte for byte the same.
  */
+import { vaultBytes } from '../helpers/vaults.ts';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -114,7 +115,7 @@ async function refused(
   attempt: () => Promise<ApiResult<unknown>>,
   where: { destination?: string; folder?: string } = {},
 ) {
-  const before = readFileSync(api.path);
+  const before = vaultBytes(api.path);
   const disclosures = await disclosureTotal(api);
   const written = await countAudit(api, 'share.written');
   const destinationBefore =
@@ -123,7 +124,7 @@ async function refused(
   const error = errorOf(await attempt());
   expect(error?.code).toBe(code);
   if (error) expectSentence(error);
-  expect(readFileSync(api.path).equals(before)).toBe(true);
+  expect(vaultBytes(api.path).equals(before)).toBe(true);
   expect(await disclosureTotal(api)).toBe(disclosures);
   expect(await countAudit(api, 'share.written')).toBe(written);
   if (where.destination) {
@@ -1028,11 +1029,11 @@ describe('packages between two vaults', () => {
     expect(JSON.stringify(borisPage)).not.toContain('Boris Orlov');
     expect(JSON.stringify(await b.call('persons:list', {}))).not.toContain('Clara');
 
-    const before = readFileSync(b.path);
+    const before = vaultBytes(b.path);
     const error = errorOf(await b.raw('share:importPackage', file));
     expect(error?.code).toBe('PACKAGE_ALREADY_IMPORTED');
     if (error) expect(expectSentence(error).en).toContain('from-partner.confidant-share');
-    expect(readFileSync(b.path).equals(before)).toBe(true);
+    expect(vaultBytes(b.path).equals(before)).toBe(true);
 
     const { rows } = await b.call('share:received', {});
     expect(rows).toEqual([
@@ -1175,7 +1176,7 @@ describe('bad packages', () => {
 
   it.each(cases)('$what → $code, nothing imported', async ({ code, file }) => {
     const input = file();
-    const before = readFileSync(b.path);
+    const before = vaultBytes(b.path);
     const persons = (await b.call('persons:list', {})).total;
     for (const channel of ['share:previewPackage', 'share:importPackage'] as const) {
       const error = errorOf(await b.raw(channel, input));
@@ -1183,7 +1184,7 @@ describe('bad packages', () => {
       expect(error?.details).toMatchObject({ file: input.fileName });
       if (error) expect(expectSentence(error).en).toContain(input.fileName);
     }
-    expect(readFileSync(b.path).equals(before)).toBe(true);
+    expect(vaultBytes(b.path).equals(before)).toBe(true);
     expect((await b.call('share:received', {})).rows).toEqual([]);
     expect((await b.call('persons:list', {})).total).toBe(persons);
   });

@@ -25,11 +25,11 @@ describe('electron-builder.yml', () => {
   it('packs the app into asar, unpacking only the SQLite native module and the KDF worker', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(
-      expect.arrayContaining(['node_modules/better-sqlite3/prebuilds/**']),
+      expect.arrayContaining(['node_modules/better-sqlite3-multiple-ciphers/prebuilds/**']),
     );
   });
 
-  it('never rebuilds native modules (better-sqlite3 13 ships N-API prebuilds)', () => {
+  it('never rebuilds native modules (better-sqlite3-multiple-ciphers 13 ships N-API prebuilds)', () => {
     expect(config).toMatchObject({
       npmRebuild: false,
       nodeGypRebuild: false,

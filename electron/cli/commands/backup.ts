@@ -175,7 +175,6 @@ function now(context: CommandContext): Date {
 function readOptions({ vaultOptions }: CommandContext): BackupReadOptions {
   return {
     ...(vaultOptions.fs && { fs: vaultOptions.fs }),
-    ...(vaultOptions.streamBackend && { streamBackend: vaultOptions.streamBackend }),
   };
 }
 

@@ -7,6 +7,8 @@ export interface CommandContext {
   /** The file the command works on (backup: VAULT for create, BACKUP for verify and restore). */
   file: string;
   recovery: boolean;
+  /** passwd --rekey: a new master key and recovery key, not only a new passphrase. */
+  rekey?: boolean;
   /** backup: create, verify or restore; checked by run.ts. */
   subcommand?: string | undefined;
   /** backup create: the folder the backup goes into; backup restore: the new vault file. */

@@ -22,7 +22,14 @@ export async function info(context: CommandContext): Promise<number> {
       [t('cli.info.file'), file],
       [t('cli.info.format'), t('cli.info.formatValue', { version: details.formatVersion })],
       [t('cli.info.size'), formatBytes(details.fileBytes, t, language)],
-      [t('cli.info.chunkSize'), formatBytes(details.chunkSize, t, language)],
+      ...(details.chunkSize > 0
+        ? [
+            [t('cli.info.chunkSize'), formatBytes(details.chunkSize, t, language)] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
       [
         t('cli.info.previous'),
         details.previousCopies.length

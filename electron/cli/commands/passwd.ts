@@ -11,6 +11,13 @@ export async function passwd(context: CommandContext): Promise<number> {
   announceKeyDerivation(context);
   const vault = await Vault.unlock(file, secret, context.vaultOptions);
   try {
+    if (context.rekey) {
+      // A new master key: the database is re-encrypted, the recovery key replaced.
+      const { recoveryKey } = await vault.rekey(newPassphrase);
+      print(context, t('cli.passwd.rekeyed', { file }));
+      print(context, t('cli.init.recoveryLine', { key: recoveryKey }));
+      return 0;
+    }
     await vault.changePassphrase(newPassphrase);
   } finally {
     await vault.lock({ discardUnsaved: true });

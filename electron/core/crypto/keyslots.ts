@@ -24,6 +24,8 @@ export const VAULT_PAYLOAD_CONTEXT = 'CfdVault';
 export const VAULT_PAYLOAD_SUBKEY_ID = 1;
 /** crypto_kdf context for a backup's payload key: one master key never encrypts two kinds alike. */
 export const BACKUP_PAYLOAD_CONTEXT = 'CfdBckup';
+/** crypto_kdf context for the SQLCipher key of a format-2 vault's database. */
+export const DATABASE_KEY_CONTEXT = 'CfdSqlDb';
 
 interface FileIdentity {
   version: number;
@@ -144,16 +146,27 @@ async function openFirstSlot<T extends Keyslot['type']>(
   return null;
 }
 
-/** The key the payload stream is encrypted with: crypto_kdf_derive_from_key(32, 1, "CfdVault", master). */
+/**
+ * A subkey of the master key: crypto_kdf_derive_from_key(32, 1, context, master) — the payload
+ * stream's key ("CfdVault", "CfdBckup") or the database's ("CfdSqlDb").
+ */
 export async function derivePayloadKey(
   masterKey: Uint8Array,
-  context: typeof VAULT_PAYLOAD_CONTEXT | typeof BACKUP_PAYLOAD_CONTEXT = VAULT_PAYLOAD_CONTEXT,
+  context:
+    | typeof VAULT_PAYLOAD_CONTEXT
+    | typeof BACKUP_PAYLOAD_CONTEXT
+    | typeof DATABASE_KEY_CONTEXT = VAULT_PAYLOAD_CONTEXT,
 ): Promise<Buffer> {
   const sodium = await loadSodium();
   const subkey = sodium.crypto_kdf_derive_from_key(32, VAULT_PAYLOAD_SUBKEY_ID, context, masterKey);
   const out = Buffer.from(subkey);
   wipe(subkey);
   return out;
+}
+
+/** The SQLCipher key of a format-2 vault's database: crypto_kdf subkey "CfdSqlDb" of the master key. */
+export function deriveDatabaseKey(masterKey: Uint8Array): Promise<Buffer> {
+  return derivePayloadKey(masterKey, DATABASE_KEY_CONTEXT);
 }
 
 /** KEK for a recovery slot: BLAKE2b-256 keyed with the 20-byte recovery secret, over the salt. */

@@ -4,7 +4,7 @@
  * transaction, so a vault is always at one numbered version, never between two.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { VaultError } from '../errors.ts';
 
 export interface Migration {

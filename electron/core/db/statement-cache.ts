@@ -5,7 +5,7 @@
  * prepared once: openDatabase wraps every connection in this view. The cache is bounded,
  * because some SQL is built per query (the people list's filters).
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 const MAX_STATEMENTS = 500;
 

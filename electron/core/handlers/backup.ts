@@ -236,6 +236,5 @@ function isFolder(path: string): boolean {
 function backupWriteOptions(options: VaultOptions) {
   return {
     ...(options.fs ? { fs: options.fs } : {}),
-    ...(options.streamBackend ? { streamBackend: options.streamBackend } : {}),
   };
 }

@@ -3,7 +3,7 @@
  * and `commit`, the one way to change the vault — a transaction (all or nothing), then a
  * durable save before the caller hears "done".
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ErrorDetails } from '../errors.ts';
 import { VaultError } from '../errors.ts';
 import { appendAuditEvent } from '../repos/audit-events.ts';

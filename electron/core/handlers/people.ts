@@ -4,7 +4,7 @@
  * that is gone), then changes the vault in one transaction with its audit entry (codenames
  * only) and saves.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { localDate, type NoteFields, type PersonFields } from '../../../shared/domain.ts';
 import type { Handlers } from '../../../shared/contract.ts';
 import { VaultError } from '../errors.ts';

@@ -4,7 +4,7 @@
  * reassessed meanwhile, or an old version opened to "edit") is refused. Likelihood, impact,
  * level and the latest allowed review date come from shared/risk.ts, not from the input.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Handlers } from '../../../shared/contract.ts';
 import { localDate } from '../../../shared/domain.ts';
 import {

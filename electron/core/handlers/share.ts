@@ -6,7 +6,7 @@
  * nothing is logged as shared that was not.
  */
 import { basename, dirname, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Handlers } from '../../../shared/contract.ts';
 import { localDate } from '../../../shared/domain.ts';
 import type { OutputKind, ReviewedShare, ShareWritten } from '../../../shared/share.ts';

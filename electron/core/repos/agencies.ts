@@ -1,5 +1,5 @@
 /** The agencies table: rows ↔ records, the list with head counts, and the search index. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AgencyFields } from '../../../shared/domain.ts';
 import type { Agency, AgencyListRow, AgencyPage } from '../../../shared/records.ts';
 import { foldForSearch, indexForSearch, removeFromSearch } from '../services/search-index.ts';

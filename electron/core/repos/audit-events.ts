@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { parseISO } from 'date-fns';
 import type { AuditPage, AuditQuery } from '../../../shared/audit.ts';
 import { addCalendarDays } from '../../../shared/risk.ts';

@@ -1,5 +1,5 @@
 /** The case_notes table with note_persons: what happened, with whom, and the search index. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { NoteFields } from '../../../shared/domain.ts';
 import type { Note, PersonRef } from '../../../shared/records.ts';
 import { indexForSearch, removeFromSearch } from '../services/search-index.ts';

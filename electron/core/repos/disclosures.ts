@@ -3,7 +3,7 @@
  * and each person's risk, consent and decision at that moment. Append-only in the database
  * itself (migration 0005's triggers); this module only inserts and reads.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type {
   DisclosedPerson,
   Disclosure,

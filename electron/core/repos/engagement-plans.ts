@@ -1,5 +1,5 @@
 /** The engagement_plans table: one plan per person, edited in place. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EngagementPlan, EngagementPlanFields, PlanDecision } from '../../../shared/risk.ts';
 
 interface PlanRow {

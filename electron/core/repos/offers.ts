@@ -1,5 +1,5 @@
 /** The offers table: the "carrots" offered to a person, and how each went. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { OfferFields } from '../../../shared/domain.ts';
 import type { Offer } from '../../../shared/records.ts';
 

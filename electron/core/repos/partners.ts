@@ -1,5 +1,5 @@
 /** The partner_orgs table: the organisations names are usually shared with. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PartnerFields } from '../../../shared/domain.ts';
 import type { Partner } from '../../../shared/records.ts';
 

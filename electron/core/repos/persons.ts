@@ -2,7 +2,7 @@
  * The persons table (with person_tags): rows ↔ records, the people list's query, and the
  * search index kept in step. Callers run writes inside a transaction (services/records.ts).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   localDate,
   STAGES,

@@ -1,5 +1,5 @@
 /** Packages imported from other vaults: their provenance, and the hash that stops a re-import. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ReceivedPackage } from '../../../shared/share.ts';
 
 export type NewReceivedPackage = Omit<ReceivedPackage, 'id' | 'importedAt'> & {

@@ -2,7 +2,7 @@
  * The relationships table. Stored one way ("FROM is KIND TO"), with superior_of turned round
  * into subordinate_of; read from either person as a role: what the other is to them.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { RelationshipFields, Stage } from '../../../shared/domain.ts';
 import type { RelationshipRole, RelationshipView } from '../../../shared/records.ts';
 

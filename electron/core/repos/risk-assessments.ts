@@ -2,7 +2,7 @@
  * The risk_assessments table: versions are appended, never changed (the table's triggers
  * refuse UPDATE and DELETE). Factor columns are snake_case twins of shared/risk.ts factors.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Stage } from '../../../shared/domain.ts';
 import {
   type Assessment,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** Keys the core itself writes; features add their own. */
 export const SETTING_CREATED_AT = 'vault.created_at';

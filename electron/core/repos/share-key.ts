@@ -1,5 +1,5 @@
 /** The vault's own share key pair (one row, never replaced: migration 0005). */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export interface StoredShareKey {
   publicKey: Uint8Array;

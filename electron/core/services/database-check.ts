@@ -1,6 +1,9 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { schemaVersion } from '../db/migrate.ts';
 import { isCorruptionError } from '../db/open-database.ts';
+import { tableCounts } from '../db/table-counts.ts';
+
+export { tableCounts };
 
 export interface DatabaseReport {
   schemaVersion: number;
@@ -21,7 +24,14 @@ export function isSound(report: DatabaseReport): boolean {
 export function checkDatabase(db: Database): DatabaseReport {
   let integrity: string[];
   try {
-    integrity = db.prepare('PRAGMA integrity_check').pluck().all() as string[];
+    // An encrypted file first has every page's HMAC checked (SQLCipher), then SQLite's check.
+    const pages = db.memory
+      ? []
+      : (db.pragma('cipher_integrity_check') as Record<string, unknown>[]).map((row) =>
+          String(Object.values(row)[0]),
+        );
+    integrity =
+      pages.length > 0 ? pages : (db.prepare('PRAGMA integrity_check').pluck().all() as string[]);
   } catch (error) {
     if (!isCorruptionError(error)) throw error;
     integrity = [(error as Error).message];
@@ -31,23 +41,6 @@ export function checkDatabase(db: Database): DatabaseReport {
     return { schemaVersion: version, integrity, tables: [] };
   const tables = tableCounts(db);
   return { schemaVersion: version, integrity, tables };
-}
-
-/** Rows in every table, by name (SQLite's own tables left out). */
-export function tableCounts(db: Database): { name: string; rows: number }[] {
-  const names = db
-    .prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .pluck()
-    .all() as string[];
-  return names.map((name) => ({
-    name,
-    rows: db
-      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
-      .pluck()
-      .get() as number,
-  }));
 }
 
 function schemaVersionOrZero(db: Database): number {

@@ -4,7 +4,7 @@
  * everyone who has a relationship. Either way it stops at MAX_GRAPH_PERSONS, because a map
  * of thousands of dots shows no route to anyone.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Stage } from '../../../shared/domain.ts';
 import { MAX_GRAPH_PERSONS, type Graph } from '../../../shared/records.ts';
 

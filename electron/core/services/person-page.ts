@@ -2,7 +2,7 @@
  * Everything the person page shows, in one call: the profile, the timeline (notes and stage
  * moves, newest first), offers, who we know around them, and the routes in.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { IN_TOUCH_STAGES } from '../../../shared/domain.ts';
 import type { PersonPage, PersonRef, TimelineEntry } from '../../../shared/records.ts';
 import { notesOfPerson } from '../repos/case-notes.ts';

@@ -2,7 +2,7 @@
  * What the risk screens read: a person's assessments and plan, the dashboard, the reminders.
  * States (overdue, due soon) are computed here with the core's clock, so every screen agrees.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Stage } from '../../../shared/domain.ts';
 import type { PersonRef } from '../../../shared/records.ts';
 import {

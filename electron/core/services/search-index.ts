@@ -6,7 +6,7 @@
  * Text is folded before indexing and before querying, because SQLite's unicode61 tokenizer
  * lower-cases Cyrillic but does not treat ё as е, as Russian readers do.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export const SEARCH_KIND = { person: 1, agency: 2, note: 3 } as const;
 export type SearchKind = keyof typeof SEARCH_KIND;

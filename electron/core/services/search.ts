@@ -4,7 +4,7 @@
  * rest, then the hits' text read from their tables to cut a snippet. Restricted notes are
  * found too: search never leaves the vault.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SearchHit } from '../../../shared/records.ts';
 import { decodeSearchRowid } from './search-index.ts';
 import { matchQuery, queryWords, snippet } from './search-query.ts';

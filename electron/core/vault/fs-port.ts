@@ -31,6 +31,12 @@ export interface FsPort {
   exists(path: string): Promise<boolean>;
   /** Makes a folder's entries (renames, new files) durable. */
   syncFolder(folder: string): Promise<void>;
+  /** Creates a folder readable by the owner only; fails with EEXIST if anything is there. */
+  makeFolder(path: string): Promise<void>;
+  /** Removes a folder this code made and everything in it (a failed create, upgrade or restore). */
+  removeFolder(path: string): Promise<void>;
+  /** 'file', 'folder', 'other' (a FIFO, a device …) or null when nothing is there; links are not followed. */
+  kindOf(path: string): Promise<'file' | 'folder' | 'other' | null>;
 }
 
 export const nodeFs: FsPort = {
@@ -79,6 +85,19 @@ export const nodeFs: FsPort = {
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  },
+  makeFolder: async (path) => {
+    await fs.mkdir(path, { mode: 0o700 });
+  },
+  removeFolder: (path) => fs.rm(path, { recursive: true, force: true }),
+  async kindOf(path) {
+    try {
+      const stat = await fs.lstat(path);
+      return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
   },

@@ -1,4 +1,8 @@
-import { headerChecksum, parseContainer } from '../crypto/container.ts';
+import { statSync } from 'node:fs';
+import { headerChecksum, parseContainer, type Keyslot } from '../crypto/container.ts';
+import { parseKeyslotFile } from '../crypto/keyslot-file.ts';
+import { VaultError } from '../errors.ts';
+import { databasePath, keysPath } from './layout.ts';
 import { fromReadError } from '../errors.ts';
 import { nodeFs, type FsPort } from './fs-port.ts';
 import { existingGenerations } from './generations.ts';
@@ -17,6 +21,7 @@ export interface VaultFileInfo {
 }
 
 export async function inspectVaultFile(file: string, fs: FsPort = nodeFs): Promise<VaultFileInfo> {
+  if ((await fs.kindOf(file).catch(() => null)) === 'folder') return inspectVaultFolder(file, fs);
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -29,11 +34,43 @@ export async function inspectVaultFile(file: string, fs: FsPort = nodeFs): Promi
     fileBytes: bytes.length,
     formatVersion: header.version,
     chunkSize: header.chunkSize,
-    slots: header.slots.map((slot) =>
-      slot.type === 'passphrase'
-        ? { type: 'passphrase', opslimit: slot.kdf.opslimit, memlimit: slot.kdf.memlimit }
-        : { type: 'recovery' },
-    ),
+    slots: slotInfo(header.slots),
     previousCopies: await existingGenerations(fs, file),
   };
+}
+
+/** Format 2: the keyslot file (read whole: it is small) and the database's size. */
+async function inspectVaultFolder(folder: string, fs: FsPort): Promise<VaultFileInfo> {
+  const keys = keysPath(folder);
+  if ((await fs.kindOf(keys).catch(() => null)) !== 'file')
+    throw new VaultError('VAULT_KEYS_MISSING', { file: folder });
+  const parsed = parseKeyslotFile(
+    await fs.readFile(keys).catch((error: unknown) => {
+      throw fromReadError(error, keys);
+    }),
+    keys,
+    await headerChecksum(),
+  );
+  let fileBytes = 0;
+  try {
+    fileBytes = statSync(databasePath(folder)).size;
+  } catch (error) {
+    throw new VaultError('DATABASE_MISSING', { file: databasePath(folder) }, { cause: error });
+  }
+  return {
+    file: folder,
+    fileBytes,
+    formatVersion: 2,
+    chunkSize: 0,
+    slots: slotInfo(parsed.slots),
+    previousCopies: [],
+  };
+}
+
+function slotInfo(slots: readonly Keyslot[]): SlotInfo[] {
+  return slots.map((slot) =>
+    slot.type === 'passphrase'
+      ? { type: 'passphrase', opslimit: slot.kdf.opslimit, memlimit: slot.kdf.memlimit }
+      : { type: 'recovery' },
+  );
 }

@@ -1,31 +1,31 @@
 /**
- * The vault's lifecycle: create, unlock (passphrase or recovery key), save, change passphrase,
- * lock. While unlocked, the database lives only in memory and the master key only in this
- * object; every save writes a whole new encrypted container (see generations.ts).
+ * The vault's lifecycle: create, unlock (passphrase or recovery key), change passphrase,
+ * re-key, lock. Format 2 (docs/vault-format.md §15–§19): a folder holding a small keyslot file
+ * and an SQLCipher 4 database keyed with a subkey of the master key. Every change is one
+ * SQLite transaction, durable when it commits (WAL, synchronous=FULL): nothing is "saved"
+ * afterwards. A format-1 vault (one whole-image file) is upgraded on unlock (upgrade-v1.ts).
  */
-import type { Database } from 'better-sqlite3';
-import { timingSafeEqual } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { randomFillSync, timingSafeEqual } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { APP_VERSION } from '../../../shared/app-info.ts';
 import { checkNewPassphrase } from '../../../shared/passphrase-policy.ts';
-import {
-  containerSize,
-  DEFAULT_CHUNK_SIZE,
-  FILE_KIND_VAULT,
-  FORMAT_VERSION,
-  headerChecksum,
-  headerLengthOf,
-  openPayload,
-  parseContainer,
-  sealContainer,
-  type ContainerHeader,
-  type Keyslot,
-} from '../crypto/container.ts';
+import { DEFAULT_CHUNK_SIZE, headerChecksum, type Keyslot } from '../crypto/container.ts';
 import { DEFAULT_ARGON2, type Argon2Params } from '../crypto/kdf.ts';
+import {
+  DB_SALT_BYTES,
+  encodeKeyslotFile,
+  KEYSLOT_IDENTITY,
+  MAX_KEYSLOT_FILE_BYTES,
+  parseKeyslotFile,
+  type KeyslotFile,
+} from '../crypto/keyslot-file.ts';
 import {
   BACKUP_PAYLOAD_CONTEXT,
   createPassphraseSlot,
   createRecoverySlot,
+  deriveDatabaseKey,
   derivePayloadKey,
   generateMasterKey,
   openMasterKey,
@@ -33,36 +33,30 @@ import {
   type UnlockSecret,
 } from '../crypto/keyslots.ts';
 import { formatRecoveryKey, generateRecoverySecret } from '../crypto/recovery-key.ts';
-import { defaultStreamBackend, type StreamBackend } from '../crypto/secretstream.ts';
 import { wipe } from '../crypto/sodium.ts';
-import { migrate } from '../db/migrate.ts';
-import { isCorruptionError, openDatabase, totalChanges } from '../db/open-database.ts';
-import { VaultError, isVaultError } from '../errors.ts';
+import { latestSchemaVersion, migrate, schemaVersion } from '../db/migrate.ts';
+import { openVaultDatabase, rawSqlcipherKey } from '../db/open-database.ts';
+import { fromFsError, fromReadError, isVaultError, VaultError } from '../errors.ts';
 import { appendAuditEvent } from '../repos/audit-events.ts';
 import { SETTING_CREATED_AT, SETTING_CREATED_BY_VERSION, setSetting } from '../repos/settings.ts';
+import { removeStaleTemporaries, replaceFileAtomically } from './atomic-file.ts';
 import { nodeFs, type FsPort } from './fs-port.ts';
-import {
-  DEFAULT_GENERATIONS,
-  existingGenerations,
-  generationPath,
-  removeStaleTempFiles,
-  writeFileWithGenerations,
-} from './generations.ts';
-import { startBackgroundRead, type BackgroundRead } from './background-read.ts';
+import { databasePath, keysPath, lockBase, nextKeysPath } from './layout.ts';
 import { acquireLock, type LockOptions, type VaultLock } from './lock-file.ts';
+import { buildVaultFolder, type OpenMaterial } from './build-vault.ts';
+import { openV1Image, upgradeV1Vault } from './upgrade-v1.ts';
+
+/** The vault format this code writes: a folder with a keyslot file and an SQLCipher database. */
+export const VAULT_FORMAT_VERSION = 2;
 
 export interface VaultOptions {
   /** File operations; tests inject faults here. */
   fs?: FsPort;
-  /** Previous generations kept next to the vault (at least 2). */
-  generations?: number;
   /** Argon2id parameters for passphrase slots this vault writes (create, change passphrase). */
   kdf?: Argon2Params;
-  chunkSize?: number;
-  streamBackend?: StreamBackend;
   /** Open for reading only: nothing is ever written, and a read-only folder is fine. */
   readOnly?: boolean;
-  /** Open a previous generation (FILE.1, FILE.2 …) instead of FILE, e.g. when FILE is damaged. */
+  /** A format-1 vault only: read its previous copy FILE.1, FILE.2 … (FILE is damaged). */
   generation?: number;
   lock?: LockOptions;
   now?: () => Date;
@@ -70,68 +64,56 @@ export interface VaultOptions {
 
 export type { UnlockSecret } from '../crypto/keyslots.ts';
 
-/** Where an unlock's time went. Reading runs in the background, overlapping the others. */
+/** Where an unlock's time went. */
 export interface UnlockStats {
-  fileBytes: number;
-  imageBytes: number;
-  /** From opening the file until its last byte was in memory. */
-  readMs: number;
   /** Deriving the key from the secret and opening a keyslot (Argon2id for a passphrase). */
   kdfMs: number;
-  /** From the key until the last chunk was decrypted (includes waiting for the read). */
-  decryptMs: number;
-  /** Loading the image into SQLite and checking its schema. */
-  loadMs: number;
+  /** Opening the database with its key, checking it and migrating it. */
+  openMs: number;
+  /** A format-1 vault converted to format 2 during this unlock (0 otherwise). */
+  upgradeMs: number;
   /** The whole unlock, lock file and clean-up included. */
   totalMs: number;
 }
 
-type Header = Omit<ContainerHeader, 'streamHeader'>;
-
 export class Vault {
+  /** The vault folder. */
   readonly path: string;
-  /** The file actually read at unlock: `path`, or a previous generation. */
-  readonly openedFrom: string;
   readonly readOnly: boolean;
   readonly unlockStats: UnlockStats;
+  /** Where a format-1 vault was kept when this unlock upgraded it (the user removes it). */
+  readonly upgradedFrom: string | null;
+  /** 2; 1 only for a format-1 vault opened read-only (shown, never converted). */
+  readonly formatVersion: number;
 
   #db: Database | undefined;
   #masterKey: Buffer;
-  #payloadKey: Buffer;
-  #header: Header;
+  #keys: KeyslotFile;
   #fileLock: VaultLock | undefined;
   readonly #options: VaultOptions;
   readonly #fs: FsPort;
-  #savedChanges: number;
-  /** The last sealed file, reused by the next save (ciphertext only; nothing to wipe). */
-  #sealBuffer: Buffer | undefined;
-  #queued: Promise<void> | undefined;
-  #inFlight: Promise<void> = Promise.resolve();
 
   private constructor(init: {
     path: string;
-    openedFrom: string;
     db: Database;
-    masterKey: Buffer;
-    payloadKey: Buffer;
-    header: Header;
+    material: OpenMaterial;
     fileLock: VaultLock | undefined;
     options: VaultOptions;
     stats: UnlockStats;
-    saved: boolean;
+    upgradedFrom?: string | null;
+    formatVersion?: number;
   }) {
     this.path = init.path;
-    this.openedFrom = init.openedFrom;
     this.readOnly = init.options.readOnly ?? false;
     this.unlockStats = init.stats;
+    this.upgradedFrom = init.upgradedFrom ?? null;
+    this.formatVersion = init.formatVersion ?? VAULT_FORMAT_VERSION;
     this.#db = init.db;
-    this.#masterKey = init.masterKey;
-    this.#payloadKey = init.payloadKey;
-    this.#header = init.header;
+    this.#masterKey = init.material.masterKey;
+    this.#keys = init.material.keys;
     this.#fileLock = init.fileLock;
     this.#options = init.options;
     this.#fs = init.options.fs ?? nodeFs;
-    this.#savedChanges = init.saved ? totalChanges(init.db) : -1;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -139,7 +121,7 @@ export class Vault {
 
   /**
    * Creates a new vault at `path` (which must not exist) and returns it unlocked, with the
-   * recovery key to show the user once. The file is written before this returns.
+   * recovery key to show the user once. Everything is on disk before this returns.
    */
   static async create(
     path: string,
@@ -154,9 +136,9 @@ export class Vault {
   }
 
   /**
-   * Everything `create` does except writing the file: keys, keyslots, the empty database, and
-   * the lock file that reserves `path`. The app shows the recovery key, has the user type part
-   * of it back, and only then commits, so no vault exists whose recovery key nobody saw.
+   * Everything `create` does except writing: keys and keyslots. The app shows the recovery key,
+   * has the user type part of it back, and only then commits, so no vault exists whose
+   * recovery key nobody saw.
    */
   static async prepare(
     path: string,
@@ -166,86 +148,32 @@ export class Vault {
     const problem = checkNewPassphrase(passphrase);
     if (problem) throw new VaultError(problem, { file: path });
     const fs = options.fs ?? nodeFs;
-    if (await fs.exists(path)) throw new VaultError('FILE_EXISTS', { file: path });
-    const fileLock = await acquireLock(fs, path, options.lock);
+    if ((await fs.kindOf(path).catch(() => null)) !== null)
+      throw new VaultError('FILE_EXISTS', { file: path });
     const masterKey = generateMasterKey();
     const recoverySecret = generateRecoverySecret();
-    let payloadKey: Buffer | undefined;
-    let db: Database | undefined;
     try {
-      const identity = { version: FORMAT_VERSION, kind: FILE_KIND_VAULT };
       const slots: Keyslot[] = [
-        await createPassphraseSlot(passphrase, masterKey, options.kdf ?? DEFAULT_ARGON2, identity),
-        await createRecoverySlot(recoverySecret, masterKey, identity),
+        await createPassphraseSlot(
+          passphrase,
+          masterKey,
+          options.kdf ?? DEFAULT_ARGON2,
+          KEYSLOT_IDENTITY,
+        ),
+        await createRecoverySlot(recoverySecret, masterKey, KEYSLOT_IDENTITY),
       ];
-      payloadKey = await derivePayloadKey(masterKey);
-      db = openDatabase();
-      migrate(db, path);
-      const vault = new Vault({
+      return new PendingVault(
         path,
-        openedFrom: path,
-        db,
-        masterKey,
-        payloadKey,
-        header: { ...identity, chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE, slots },
-        fileLock,
-        options: { ...options, readOnly: false },
-        stats: notRead(),
-        saved: false,
-      });
-      return new PendingVault(vault, formatRecoveryKey(recoverySecret));
+        { masterKey, keys: { dbSalt: randomSalt(), slots } },
+        formatRecoveryKey(recoverySecret),
+        options,
+      );
     } catch (error) {
-      db?.close();
-      wipe(masterKey, payloadKey);
-      await fileLock.release();
+      wipe(masterKey);
       throw error;
     } finally {
       wipe(recoverySecret);
     }
-  }
-
-  /**
-   * Makes a vault at `path` from a database and key material that came out of a backup: the
-   * backup's keyslots are the vault's, so the same secrets open it. Refuses an existing file
-   * unless `replaceExisting` (a replaced file is kept as its previous copy, FILE.1). Written
-   * before this returns. On failure the caller still owns `material` (it may try elsewhere).
-   */
-  static async adopt(
-    path: string,
-    material: { db: Database; masterKey: Buffer; slots: Keyslot[]; chunkSize: number },
-    options: VaultOptions = {},
-    replaceExisting = false,
-  ): Promise<Vault> {
-    const fs = options.fs ?? nodeFs;
-    if (!replaceExisting && (await fs.exists(path)))
-      throw new VaultError('FILE_EXISTS', { file: path });
-    const fileLock = await acquireLock(fs, path, options.lock);
-    const payloadKey = await derivePayloadKey(material.masterKey);
-    const vault = new Vault({
-      path,
-      openedFrom: path,
-      db: material.db,
-      masterKey: material.masterKey,
-      payloadKey,
-      header: {
-        version: FORMAT_VERSION,
-        kind: FILE_KIND_VAULT,
-        chunkSize: material.chunkSize,
-        slots: material.slots,
-      },
-      fileLock,
-      options: { ...options, readOnly: false },
-      stats: notRead(),
-      saved: false,
-    });
-    try {
-      await vault.save();
-    } catch (error) {
-      wipe(payloadKey);
-      await fileLock.release();
-      throw error;
-    }
-    return vault;
   }
 
   /** Opens the vault at `path` with its passphrase or recovery key. */
@@ -254,83 +182,118 @@ export class Vault {
     secret: UnlockSecret,
     options: VaultOptions = {},
   ): Promise<Vault> {
+    const started = performance.now();
+    const fs = options.fs ?? nodeFs;
+    const kind = await fs.kindOf(path).catch((error: unknown) => {
+      throw fromReadError(error, path);
+    });
+    if (kind === 'file' || kind === null) {
+      // A format-1 vault (or one whose upgrade was interrupted): upgraded, then opened.
+      if (options.readOnly) {
+        // Read, checked and shown without converting anything: the image stays in memory.
+        const opened = await openV1Image(path, secret, options);
+        return new Vault({
+          path,
+          db: opened.db,
+          material: {
+            masterKey: opened.masterKey,
+            keys: { dbSalt: new Uint8Array(16), slots: opened.slots },
+          },
+          fileLock: undefined,
+          options,
+          stats: {
+            kdfMs: opened.kdfMs,
+            openMs: 0,
+            upgradeMs: 0,
+            totalMs: performance.now() - started,
+          },
+          formatVersion: 1,
+        });
+      }
+      const upgraded = await upgradeV1Vault(path, secret, options);
+      return Vault.#open(path, upgraded.material, options, {
+        started,
+        kdfMs: upgraded.kdfMs,
+        upgradeMs: upgraded.upgradeMs,
+        upgradedFrom: upgraded.keptAt,
+      });
+    }
+    if (kind !== 'folder') throw new VaultError('NOT_A_VAULT', { file: path, reason: 'kind' });
+    const keys = await readKeyslotFile(fs, path);
+    const kdfStarted = performance.now();
+    const masterKey = await openMasterKey(keys.slots, secret, KEYSLOT_IDENTITY, { file: path });
+    const kdfMs = performance.now() - kdfStarted;
+    return Vault.#open(path, { masterKey, keys }, options, {
+      started,
+      kdfMs,
+      upgradeMs: 0,
+      upgradedFrom: null,
+      secret,
+    });
+  }
+
+  /** Opens a vault with key material already in hand (after create, upgrade or restore). */
+  static unlockWithMaterial(
+    path: string,
+    material: OpenMaterial,
+    options: VaultOptions = {},
+  ): Promise<Vault> {
+    return Vault.#open(path, material, options, {
+      started: performance.now(),
+      kdfMs: 0,
+      upgradeMs: 0,
+      upgradedFrom: null,
+    });
+  }
+
+  static async #open(
+    path: string,
+    material: OpenMaterial,
+    options: VaultOptions,
+    context: {
+      started: number;
+      kdfMs: number;
+      upgradeMs: number;
+      upgradedFrom: string | null;
+      secret?: UnlockSecret;
+    },
+  ): Promise<Vault> {
     const fs = options.fs ?? nodeFs;
     const readOnly = options.readOnly ?? false;
-    const source = await chooseSource(fs, path, options.generation ?? 0);
-    const fileLock = await lockForOpening(fs, path, readOnly, options.lock);
-    let masterKey: Buffer | null = null;
-    let payloadKey: Buffer | undefined;
-    // The file as read; it holds the decrypted image once decryption starts (in place).
-    let reading: BackgroundRead | undefined;
+    let fileLock: VaultLock | undefined;
     let db: Database | undefined;
     try {
-      const started = performance.now();
-      const lap = stopwatch();
-      reading = await startBackgroundRead(fs, source);
-      const file = reading.bytes;
-      // The header first; the rest keeps arriving while the key is derived.
-      await reading.until(Math.min(file.length, 14));
-      await reading.until(headerLengthOf(file) ?? 0);
-      const parsed = parseContainer(file, { file: source }, await headerChecksum());
-      const identity = { version: parsed.header.version, kind: parsed.header.kind };
-      lap();
-      masterKey = await openMasterKey(parsed.header.slots, secret, identity, { file: source });
-      const kdfMs = lap();
-      payloadKey = await derivePayloadKey(masterKey);
-      const readyUpTo = reading.until.bind(reading);
-      const image = await openPayload(
-        parsed,
-        payloadKey,
-        { file: source },
-        options.streamBackend,
-        readyUpTo,
-      );
-      const decryptMs = lap();
-      // Every byte is in; let the reader close the file before anything else touches it.
-      await reading.stop();
-      db = openDecryptedImage(image, source);
-      wipe(file);
-      const migration = migrate(db, source);
-      const stats: UnlockStats = {
-        fileBytes: file.length,
-        imageBytes: image.length,
-        readMs: reading.elapsedMs,
-        kdfMs,
-        decryptMs,
-        loadMs: lap(),
-        totalMs: 0,
-      };
-      const vault = new Vault({
+      fileLock = await lockForOpening(fs, path, readOnly, options.lock);
+      const opening = performance.now();
+      db = await openDatabaseFinishingRekey(fs, path, material, readOnly, context.secret);
+      checkNotTruncated(db, path);
+      if (!readOnly) {
+        migrate(db, path);
+        await removeStaleTemporaries(fs, path);
+      } else if (migrateNeeded(db)) {
+        // A read-only open of an older schema would read columns that are not there yet.
+        throw new VaultError('VAULT_READ_ONLY', { file: path, reason: 'migrate' });
+      }
+      const openMs = performance.now() - opening;
+      return new Vault({
         path,
-        openedFrom: source,
         db,
-        masterKey,
-        payloadKey,
-        header: {
-          version: FORMAT_VERSION,
-          kind: FILE_KIND_VAULT,
-          chunkSize: parsed.header.chunkSize,
-          slots: parsed.header.slots,
-        },
+        material,
         fileLock,
         options,
-        stats,
-        saved: true,
+        upgradedFrom: context.upgradedFrom,
+        stats: {
+          kdfMs: context.kdfMs,
+          openMs,
+          upgradeMs: context.upgradeMs,
+          totalMs: performance.now() - context.started,
+        },
       });
-      if (!readOnly) {
-        await removeStaleTempFiles(fs, path).catch(() => undefined);
-        // A newer schema, or a vault brought back from a previous generation, is made durable now.
-        if (migration.from !== migration.to || source !== path) await vault.save();
-      }
-      stats.totalMs = performance.now() - started;
-      return vault;
     } catch (error) {
       db?.close();
-      // Stop the reader before wiping, so it cannot write into the buffer afterwards.
-      await reading?.stop();
-      wipe(masterKey, payloadKey, reading?.bytes);
+      wipe(material.masterKey);
       await fileLock?.release();
-      throw await withPreviousCopy(fs, path, source, error);
+      throw error;
     }
   }
 
@@ -341,32 +304,46 @@ export class Vault {
     return this.#db === undefined;
   }
 
-  /** The in-memory database. Throws VAULT_LOCKED once the vault is locked. */
+  /** The database. Throws VAULT_LOCKED once the vault is locked. */
   get db(): Database {
     if (!this.#db) throw new VaultError('VAULT_LOCKED', { file: this.path });
     return this.#db;
   }
 
-  get formatVersion(): number {
-    return this.#header.version;
-  }
-
-  get streamBackend(): StreamBackend {
-    return this.#options.streamBackend ?? defaultStreamBackend();
-  }
-
   /** The keyslots as they are on disk: a backup carries them so the same secrets open it. */
   get keyslots(): readonly Keyslot[] {
-    return this.#header.slots;
+    return this.#keys.slots;
   }
 
+  /** Payload chunk size for backups of this vault. */
   get chunkSize(): number {
-    return this.#header.chunkSize;
+    return DEFAULT_CHUNK_SIZE;
+  }
+
+  /** The first 16 bytes of the database file (recorded in the keyslot file). */
+  get dbSalt(): Uint8Array {
+    return this.#keys.dbSalt;
   }
 
   /** The key a backup of this vault is encrypted with (the caller wipes it after use). */
   deriveBackupKey(): Promise<Buffer> {
     return derivePayloadKey(this.#requireKey(), BACKUP_PAYLOAD_CONTEXT);
+  }
+
+  /** The database's SQLCipher key (the caller wipes it after use): to verify a backup of it. */
+  deriveDatabaseKey(): Promise<Buffer> {
+    return deriveDatabaseKey(this.#requireKey());
+  }
+
+  /**
+   * The database file as it is on disk, all of it in the database file (the WAL checkpointed
+   * first): SQLCipher pages, readable by nobody without the key. Read synchronously so no
+   * commit can land in the middle of the copy.
+   */
+  snapshotDatabaseFile(): Buffer {
+    const db = this.db;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return readFileSync(databasePath(this.path));
   }
 
   /**
@@ -380,37 +357,29 @@ export class Vault {
       passphrase,
       this.#requireKey(),
       this.#options.kdf ?? DEFAULT_ARGON2,
-      this.#header,
+      KEYSLOT_IDENTITY,
     );
   }
 
+  /** Whether a transaction is still open; otherwise every change is already on disk. */
   hasUnsavedChanges(): boolean {
-    return totalChanges(this.db) !== this.#savedChanges;
+    return !this.isLocked && this.db.inTransaction;
   }
 
   /**
-   * Writes the current state durably. Resolves only once the new file and its folder entry are
-   * on disk. Calls made while a write is running share the next write (group commit).
+   * Every change is durable when its transaction commits, so there is nothing left to write;
+   * kept so callers can still say "make sure it is on disk" and learn of a locked vault.
    */
   save(): Promise<void> {
+    if (this.isLocked) return Promise.reject(new VaultError('VAULT_LOCKED', { file: this.path }));
     if (this.readOnly)
       return Promise.reject(new VaultError('VAULT_READ_ONLY', { file: this.path }));
-    if (this.isLocked) return Promise.reject(new VaultError('VAULT_LOCKED', { file: this.path }));
-    if (this.#queued) return this.#queued;
-    const next = this.#inFlight
-      .catch(() => undefined)
-      .then(() => {
-        this.#queued = undefined;
-        return this.#writeNow();
-      });
-    this.#queued = next;
-    this.#inFlight = next;
-    return next;
+    return Promise.resolve();
   }
 
   /** Whether `passphrase` opens this vault's passphrase slot (runs Argon2id, ~1 s). */
   async checkPassphrase(passphrase: string): Promise<boolean> {
-    const master = await openWithPassphrase(this.#header.slots, passphrase, this.#header);
+    const master = await openWithPassphrase(this.#keys.slots, passphrase, KEYSLOT_IDENTITY);
     if (!master) return false;
     const key = this.#requireKey();
     const same = master.length === key.length && timingSafeEqual(master, key);
@@ -427,87 +396,107 @@ export class Vault {
       newPassphrase,
       this.#requireKey(),
       this.#options.kdf ?? DEFAULT_ARGON2,
-      this.#header,
+      KEYSLOT_IDENTITY,
     );
-    const previous = this.#header.slots;
-    this.#header = {
-      ...this.#header,
-      slots: [slot, ...previous.filter((s) => s.type !== 'passphrase')],
+    const keys = {
+      ...this.#keys,
+      slots: [slot, ...this.#keys.slots.filter((s) => s.type !== 'passphrase')],
     };
-    try {
-      await this.save();
-    } catch (error) {
-      this.#header = { ...this.#header, slots: previous };
-      throw error;
-    }
+    await this.#writeKeys(keys);
     appendAuditEvent(this.db, { action: 'vault.passphrase_changed' }, this.#now());
-    // The passphrase has changed on disk; if recording that fails, the entry stays unsaved
-    // (hasUnsavedChanges) and goes out with the next save.
-    await this.save().catch(() => undefined);
   }
 
   /**
-   * Closes the database and wipes the keys. Unsaved changes are saved first; if that fails the
-   * vault stays unlocked (UNSAVED_CHANGES) unless `discardUnsaved` is set.
+   * "My passphrase may be known": a new master key (so the database is re-encrypted with a new
+   * key, `PRAGMA rekey`), a new passphrase and a new recovery key, returned to be shown once.
+   * Older copies of the vault and older backups keep opening with the old secrets (they hold
+   * the old keys); this vault, from now on, opens only with the new ones.
+   *
+   * Crash-safe: the new keys are written as `keys.next` first; the database is re-keyed in one
+   * SQLite transaction; only then does `keys.next` replace `keys`. An unlock that finds
+   * `keys.next` finishes the job (or drops it, if the database still has the old key).
    */
+  async rekey(newPassphrase: string): Promise<{ recoveryKey: string }> {
+    const problem = checkNewPassphrase(newPassphrase);
+    if (problem) throw new VaultError(problem, { file: this.path });
+    if (this.readOnly) throw new VaultError('VAULT_READ_ONLY', { file: this.path });
+    const db = this.db;
+    const newMaster = generateMasterKey();
+    const recoverySecret = generateRecoverySecret();
+    let newDbKey: Buffer | undefined;
+    try {
+      const keys: KeyslotFile = {
+        dbSalt: this.#keys.dbSalt,
+        slots: [
+          await createPassphraseSlot(
+            newPassphrase,
+            newMaster,
+            this.#options.kdf ?? DEFAULT_ARGON2,
+            KEYSLOT_IDENTITY,
+          ),
+          await createRecoverySlot(recoverySecret, newMaster, KEYSLOT_IDENTITY),
+        ],
+      };
+      const checksum = await headerChecksum();
+      await replaceFileAtomically(
+        this.#fs,
+        nextKeysPath(this.path),
+        encodeKeyslotFile(keys, checksum),
+      );
+      newDbKey = await deriveDatabaseKey(newMaster);
+      const raw = rawSqlcipherKey(newDbKey, this.#keys.dbSalt);
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.rekey(raw);
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        raw.fill(0);
+      }
+      await this.#fs
+        .rename(nextKeysPath(this.path), keysPath(this.path))
+        .catch((error: unknown) => {
+          throw fromFsError(error, { file: keysPath(this.path) });
+        });
+      await this.#fs.syncFolder(this.path).catch(() => undefined);
+      wipe(this.#masterKey);
+      this.#masterKey = Buffer.from(newMaster);
+      this.#keys = keys;
+      appendAuditEvent(this.db, { action: 'vault.rekeyed' }, this.#now());
+      return { recoveryKey: formatRecoveryKey(recoverySecret) };
+    } catch (error) {
+      // Until the rename the old keys stand; a leftover keys.next is resolved at unlock.
+      throw error;
+    } finally {
+      wipe(newMaster, recoverySecret, newDbKey);
+    }
+  }
+
+  /** Closes the database (WAL folded back into the file) and wipes the keys. */
   async lock(
     options: { discardUnsaved?: boolean; save?: boolean } = {},
   ): Promise<{ discardedChanges: boolean }> {
+    void options;
     if (this.isLocked) return { discardedChanges: false };
-    await this.#inFlight.catch(() => undefined);
-    let discardedChanges = false;
-    if (!this.readOnly && options.save !== false && this.hasUnsavedChanges()) {
-      try {
-        await this.save();
-      } catch (error) {
-        if (!options.discardUnsaved)
-          throw new VaultError('UNSAVED_CHANGES', { file: this.path }, { cause: error });
-        discardedChanges = true;
-      }
-    }
-    this.#db?.close();
+    const db = this.#db;
     this.#db = undefined;
-    wipe(this.#masterKey, this.#payloadKey);
-    this.#sealBuffer = undefined;
+    try {
+      if (!this.readOnly) db?.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // A failed checkpoint loses nothing: the WAL stays and is replayed at the next unlock.
+    }
+    db?.close();
+    wipe(this.#masterKey);
     await this.#fileLock?.release();
     this.#fileLock = undefined;
-    return { discardedChanges };
+    return { discardedChanges: false };
   }
 
   // -------------------------------------------------------------------------------------------
 
-  async #writeNow(): Promise<void> {
-    const db = this.db;
-    const changes = totalChanges(db);
-    const image = db.serialize();
-    let file: Buffer;
-    try {
-      file = await sealContainer(
-        this.#header,
-        this.#payloadKey,
-        image,
-        this.#options.streamBackend,
-        this.#sealBufferFor(image.length),
-      );
-    } finally {
-      wipe(image);
-    }
-    await writeFileWithGenerations(
-      this.#fs,
-      this.path,
-      file,
-      Math.max(DEFAULT_GENERATIONS, this.#options.generations ?? 0),
-    );
-    this.#savedChanges = changes;
-  }
-
-  /** One buffer for every save, grown with headroom, instead of tens of megabytes per save. */
-  #sealBufferFor(imageLength: number): Buffer {
-    const needed = containerSize(this.#header, imageLength);
-    if (!this.#sealBuffer || this.#sealBuffer.length < needed) {
-      this.#sealBuffer = Buffer.allocUnsafe(Math.ceil(needed * 1.25));
-    }
-    return this.#sealBuffer;
+  async #writeKeys(keys: KeyslotFile): Promise<void> {
+    const checksum = await headerChecksum();
+    await replaceFileAtomically(this.#fs, keysPath(this.path), encodeKeyslotFile(keys, checksum));
+    this.#keys = keys;
   }
 
   #requireKey(): Buffer {
@@ -524,51 +513,164 @@ export class Vault {
 export class PendingVault {
   readonly recoveryKey: string;
   readonly path: string;
-  #vault: Vault | undefined;
+  #material: OpenMaterial | undefined;
+  readonly #options: VaultOptions;
 
-  constructor(vault: Vault, recoveryKey: string) {
-    this.#vault = vault;
+  constructor(path: string, material: OpenMaterial, recoveryKey: string, options: VaultOptions) {
+    this.path = path;
+    this.#material = material;
     this.recoveryKey = recoveryKey;
-    this.path = vault.path;
+    this.#options = options;
   }
 
   /** Writes the vault (durably) and returns it unlocked. */
   async commit(now: Date = new Date()): Promise<Vault> {
-    const vault = this.#vault;
-    if (!vault) throw new VaultError('VAULT_LOCKED', { file: this.path });
-    setSetting(vault.db, SETTING_CREATED_AT, now.toISOString(), now);
-    setSetting(vault.db, SETTING_CREATED_BY_VERSION, APP_VERSION, now);
-    appendAuditEvent(vault.db, { action: 'vault.created' }, now);
-    try {
-      await vault.save();
-    } catch (error) {
-      await this.discard();
-      throw error;
-    }
-    this.#vault = undefined;
-    return vault;
+    const material = this.#material;
+    if (!material) throw new VaultError('VAULT_LOCKED', { file: this.path });
+    await buildVaultFolder(
+      this.path,
+      material,
+      (file, dbKey) => {
+        const db = openVaultDatabase(file, dbKey, material.keys.dbSalt, { create: true });
+        try {
+          migrate(db, this.path);
+          db.transaction(() => {
+            setSetting(db, SETTING_CREATED_AT, now.toISOString(), now);
+            setSetting(db, SETTING_CREATED_BY_VERSION, APP_VERSION, now);
+            appendAuditEvent(db, { action: 'vault.created' }, now);
+          })();
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          db.close();
+        }
+      },
+      this.#options,
+    );
+    this.#material = undefined;
+    return Vault.unlockWithMaterial(this.path, material, this.#options);
   }
 
-  /** Forgets the keys and releases the path; nothing was ever written. */
-  async discard(): Promise<void> {
-    const vault = this.#vault;
-    this.#vault = undefined;
-    await vault?.lock({ discardUnsaved: true, save: false });
+  /** Forgets the keys; nothing was ever written. */
+  discard(): Promise<void> {
+    wipe(this.#material?.masterKey);
+    this.#material = undefined;
+    return Promise.resolve();
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 
+function randomSalt(): Uint8Array {
+  const salt = new Uint8Array(DB_SALT_BYTES);
+  randomFillSync(salt);
+  return salt;
+}
+
+async function readKeyslotFile(fs: FsPort, path: string): Promise<KeyslotFile> {
+  const file = keysPath(path);
+  const kind = await fs.kindOf(file).catch(() => null);
+  if (kind === null) throw new VaultError('VAULT_KEYS_MISSING', { file: path });
+  if (kind !== 'file') throw new VaultError('VAULT_KEYS_DAMAGED', { file, reason: 'kind' });
+  let bytes: Buffer;
+  try {
+    const handle = await fs.openForReading(file);
+    try {
+      if (handle.size > MAX_KEYSLOT_FILE_BYTES)
+        throw new VaultError('VAULT_KEYS_DAMAGED', { file, reason: 'size' });
+      bytes = Buffer.alloc(handle.size);
+      let read = 0;
+      while (read < bytes.length) {
+        const n = await handle.read(bytes, read, bytes.length - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      bytes = bytes.subarray(0, read);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (isVaultError(error)) throw error;
+    throw fromReadError(error, file);
+  }
+  return parseKeyslotFile(bytes, file, await headerChecksum());
+}
+
 /**
- * The file to read. A missing FILE with a FILE.1 beside it means a save was interrupted on a
- * file system without hard links: FILE.1 is the last saved state.
+ * Opens the database with the master key's subkey. If that fails and a `keys.next` lies beside
+ * it, a re-key was interrupted after the database took the new key: the same secret opens
+ * `keys.next` (the user typed the new passphrase or recovery key), and the re-key is finished.
+ * A `keys.next` the database does not match is a re-key that never reached the database: dropped.
  */
-async function chooseSource(fs: FsPort, path: string, generation: number): Promise<string> {
-  const wanted = generationPath(path, generation);
-  if (await fs.exists(wanted)) return wanted;
-  if (generation === 0 && (await fs.exists(generationPath(path, 1))))
-    return generationPath(path, 1);
-  throw new VaultError('FILE_NOT_FOUND', { file: wanted });
+async function openDatabaseFinishingRekey(
+  fs: FsPort,
+  path: string,
+  material: OpenMaterial,
+  readOnly: boolean,
+  secret: UnlockSecret | undefined,
+): Promise<Database> {
+  const next = nextKeysPath(path);
+  const hasNext = (await fs.kindOf(next).catch(() => null)) === 'file';
+  const dbKey = await deriveDatabaseKey(material.masterKey);
+  try {
+    const db = openVaultDatabase(databasePath(path), dbKey, material.keys.dbSalt, { readOnly });
+    if (hasNext && !readOnly) await fs.unlink(next).catch(() => undefined);
+    return db;
+  } catch (error) {
+    if (
+      !hasNext ||
+      (!isVaultError(error, 'FOREIGN_DATABASE') && !isVaultError(error, 'CORRUPT_VAULT'))
+    )
+      throw error;
+    if (!secret) throw error;
+    const nextKeys = parseKeyslotFile(await fs.readFile(next), next, await headerChecksum());
+    let nextMaster: Buffer;
+    try {
+      nextMaster = await openMasterKey(nextKeys.slots, secret, KEYSLOT_IDENTITY, { file: path });
+    } catch {
+      throw new VaultError('REKEY_INTERRUPTED', { file: path }, { cause: error });
+    }
+    const nextDbKey = await deriveDatabaseKey(nextMaster);
+    try {
+      const db = openVaultDatabase(databasePath(path), nextDbKey, nextKeys.dbSalt, { readOnly });
+      if (!readOnly) {
+        await fs.rename(next, keysPath(path));
+        await fs.syncFolder(path);
+      }
+      wipe(material.masterKey);
+      material.masterKey = nextMaster;
+      material.keys = nextKeys;
+      return db;
+    } catch (nextError) {
+      wipe(nextMaster);
+      throw nextError;
+    } finally {
+      wipe(nextDbKey);
+    }
+  } finally {
+    wipe(dbKey);
+  }
+}
+
+/**
+ * A database file shorter than its own page count says was cut (a partial copy): told apart
+ * from damage. Only at rest — with a WAL holding newer pages the file may legitimately be shorter.
+ */
+function checkNotTruncated(db: Database, path: string): void {
+  const file = databasePath(path);
+  let size: number;
+  try {
+    size = statSync(file).size;
+    if (statSync(`${file}-wal`, { throwIfNoEntry: false })) return;
+  } catch {
+    return;
+  }
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  if (size < pages * pageSize) throw new VaultError('TRUNCATED_VAULT', { file });
+}
+
+function migrateNeeded(db: Database): boolean {
+  return schemaVersion(db) !== latestSchemaVersion();
 }
 
 async function lockForOpening(
@@ -578,66 +680,12 @@ async function lockForOpening(
   options: LockOptions | undefined,
 ): Promise<VaultLock | undefined> {
   try {
-    return await acquireLock(fs, path, options);
+    return await acquireLock(fs, lockBase(path), options);
   } catch (error) {
     // Reading from a write-protected stick or a read-only share is fine without a lock file.
     if (readOnly && isVaultError(error, 'NOT_WRITABLE')) return undefined;
+    if (isVaultError(error, 'VAULT_IN_USE'))
+      throw new VaultError('VAULT_IN_USE', { ...error.details, file: path }, { cause: error });
     throw error;
   }
-}
-
-/**
- * When a file turns out damaged, says which previous generation the user can open instead
- * (the UI offers it; the CLI names it).
- */
-async function withPreviousCopy(
-  fs: FsPort,
-  path: string,
-  source: string,
-  error: unknown,
-): Promise<unknown> {
-  const damaged =
-    isVaultError(error, 'CORRUPT_VAULT') ||
-    isVaultError(error, 'TRUNCATED_VAULT') ||
-    (isVaultError(error, 'NOT_A_VAULT') && error.details.reason === 'empty');
-  if (!damaged) return error;
-  const copies = await existingGenerations(fs, path, DEFAULT_GENERATIONS + 1).catch(() => []);
-  const previous = copies.find((candidate) => candidate !== source);
-  if (previous === undefined) return error;
-  return new VaultError(error.code, { ...error.details, previous }, { cause: error });
-}
-
-/**
- * Opens the decrypted image. An image that authenticates but is not a sound database can only
- * come from a bug or from someone holding the key; either way the user is told it is damaged.
- */
-function openDecryptedImage(image: Buffer, file: string): Database {
-  let db: Database | undefined;
-  try {
-    db = openDatabase(image);
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    return db;
-  } catch (error) {
-    db?.close();
-    if (isCorruptionError(error)) {
-      throw new VaultError('CORRUPT_VAULT', { file, reason: 'database' }, { cause: error });
-    }
-    throw error;
-  }
-}
-
-/** The stats of a vault that was made, not read (created, or restored from a backup). */
-function notRead(): UnlockStats {
-  return { fileBytes: 0, imageBytes: 0, readMs: 0, kdfMs: 0, decryptMs: 0, loadMs: 0, totalMs: 0 };
-}
-
-/** Returns a function that gives the milliseconds since its previous call. */
-function stopwatch(): () => number {
-  let mark = performance.now();
-  return () => {
-    const now = performance.now();
-    const elapsed = now - mark;
-    mark = now;
-    return elapsed;
-  };
 }

@@ -3,7 +3,7 @@
  * chunk, the database's integrity_check, its schema version, and every table's row count
  * against the counts recorded when the backup was written. Nothing is written anywhere.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ErrorCode } from '../../../../shared/error-codes.ts';
 import {
   BACKUP_METADATA_FORMAT,
@@ -24,12 +24,21 @@ import {
   openMasterKey,
   type UnlockSecret,
   derivePayloadKey,
+  deriveDatabaseKey,
   BACKUP_PAYLOAD_CONTEXT,
 } from '../../crypto/keyslots.ts';
 import type { StreamBackend } from '../../crypto/secretstream.ts';
 import { wipe } from '../../crypto/sodium.ts';
 import { latestSchemaVersion } from '../../db/migrate.ts';
-import { isCorruptionError, openDatabase } from '../../db/open-database.ts';
+import {
+  isCorruptionError,
+  openDatabase,
+  openVaultDatabase,
+  SQLCIPHER_SALT_BYTES,
+} from '../../db/open-database.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fromReadError, isVaultError, VaultError } from '../../errors.ts';
 import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
 import { checkDatabase } from '../database-check.ts';
@@ -39,7 +48,11 @@ export interface BackupReadOptions {
   streamBackend?: StreamBackend;
 }
 
-/** A decrypted, verified backup held in memory (for a restore). `close` wipes it. */
+/**
+ * A decrypted, verified backup held open (for a restore): an in-memory database (format-1
+ * payload) or a private temporary copy of its SQLCipher file (format 2; still encrypted on
+ * disk). `close` closes it, removes the copy and wipes the key.
+ */
 export interface OpenedBackup {
   readonly report: BackupReport;
   readonly db: Database;
@@ -67,8 +80,15 @@ export async function openBackupFile(
       { file, kind: 'backup' },
     );
     const key = await derivePayloadKey(masterKey, BACKUP_PAYLOAD_CONTEXT);
+    const dbKey = await deriveDatabaseKey(masterKey);
     try {
-      const { db, report } = await decryptAndCheck(parsed, key, file, bytes.length, options);
+      const { db, report, dispose } = await decryptAndCheck(
+        parsed,
+        { backup: key, database: dbKey },
+        file,
+        bytes.length,
+        options,
+      );
       const opened = masterKey;
       return {
         report,
@@ -77,12 +97,12 @@ export async function openBackupFile(
         slots: parsed.header.slots,
         chunkSize: parsed.header.chunkSize,
         close() {
-          if (db.open) db.close();
+          dispose();
           wipe(opened);
         },
       };
     } finally {
-      wipe(key);
+      wipe(key, dbKey);
     }
   } catch (error) {
     wipe(masterKey, bytes);
@@ -109,14 +129,20 @@ export async function verifyBackupFile(
 export async function verifyBackupBytes(
   bytes: Buffer,
   file: string,
-  backupKey: Uint8Array,
+  keys: BackupKeys,
   options: BackupReadOptions = {},
 ): Promise<BackupReport> {
   const size = bytes.length;
   const parsed = parseBackup(bytes, file, await headerChecksum());
-  const { db, report } = await decryptAndCheck(parsed, backupKey, file, size, options);
-  db.close();
+  const { report, dispose } = await decryptAndCheck(parsed, keys, file, size, options);
+  dispose();
   return report;
+}
+
+/** The keys a backup is read with: its payload key, and the database key of its vault. */
+export interface BackupKeys {
+  backup: Uint8Array;
+  database: Uint8Array;
 }
 
 async function readBackupBytes(file: string, fs: FsPort): Promise<Buffer> {
@@ -153,32 +179,35 @@ function asBackupError(error: unknown): unknown {
 
 async function decryptAndCheck(
   parsed: ReturnType<typeof parseContainer>,
-  key: Uint8Array,
+  keys: BackupKeys,
   file: string,
   fileBytes: number,
   options: BackupReadOptions,
-): Promise<{ db: Database; report: BackupReport }> {
+): Promise<{ db: Database; report: BackupReport; dispose: () => void }> {
   const where = { file };
   const { metadata: raw, image } = await openBackupPayload(
     parsed,
-    key,
+    keys.backup,
     where,
     options.streamBackend,
   ).catch((error: unknown) => {
     throw asBackupError(error);
   });
-  let db: Database | undefined;
+  let opened: OpenedPayload | undefined;
   try {
     const metadata = checkMetadata(raw, where);
+    if (image.length !== metadata.imageBytes)
+      throw new VaultError('BACKUP_DAMAGED', { file, reason: 'image-length' });
     try {
-      db = openDatabase(image);
+      opened = metadata.format === 1 ? inMemory(image) : onPrivateDisk(image, keys.database);
     } catch (error) {
-      if (isCorruptionError(error))
+      if (isCorruptionError(error) || isVaultError(error))
         throw new VaultError('BACKUP_DAMAGED', { file, reason: 'database' }, { cause: error });
       throw error;
     } finally {
       wipe(image);
     }
+    const db = opened.db;
     const check = checkDatabase(db);
     if (check.schemaVersion > latestSchemaVersion())
       throw new VaultError('NEWER_VERSION', { file, schema: check.schemaVersion });
@@ -191,6 +220,7 @@ async function decryptAndCheck(
       throw new VaultError('BACKUP_DAMAGED', { file, reason: 'counts' });
     return {
       db,
+      dispose: opened.dispose,
       report: {
         file,
         fileBytes,
@@ -204,7 +234,46 @@ async function decryptAndCheck(
       },
     };
   } catch (error) {
-    db?.close();
+    opened?.dispose();
+    throw error;
+  }
+}
+
+interface OpenedPayload {
+  db: Database;
+  dispose(): void;
+}
+
+/** Format-1 payload: a plain SQLite image, opened in memory and never written anywhere. */
+function inMemory(image: Buffer): OpenedPayload {
+  const db = openDatabase(image);
+  return {
+    db,
+    dispose() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * Format-2 payload: the vault's SQLCipher file. An encrypted file can only be opened from a
+ * file, so it goes into a private temporary folder (0700; the pages stay encrypted with the
+ * database key) and is removed on dispose.
+ */
+function onPrivateDisk(image: Buffer, dbKey: Uint8Array): OpenedPayload {
+  const folder = mkdtempSync(join(tmpdir(), 'confidant-backup-'));
+  const path = join(folder, 'vault.db');
+  const dispose = () => {
+    if (db?.open) db.close();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  let db: Database | undefined;
+  try {
+    writeFileSync(path, image, { mode: 0o600, flag: 'wx' });
+    db = openVaultDatabase(path, dbKey, image.subarray(0, SQLCIPHER_SALT_BYTES));
+    return { db, dispose };
+  } catch (error) {
+    dispose();
     throw error;
   }
 }

@@ -3,7 +3,7 @@
  * data and travels with it): where rolling backups go and how many are kept, the tag that
  * names this vault's backup files, and a separate backup passphrase's keyslot if one was set.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import {
   backupSettings,

@@ -1,6 +1,6 @@
 /**
  * Writing one backup of the open vault into a folder, all or nothing:
- * seal the image (with the vault's keyslots, or the backup passphrase's slot plus the recovery
+ * seal the database file — its pages still encrypted by SQLCipher — (with the vault's keyslots, or the backup passphrase's slot plus the recovery
  * slot) → write it under a temporary name and flush it → read it back from the disk and verify
  * it like any backup (decrypt, integrity_check, row counts) → only then rename it to its final
  * name and flush the folder. A full disk or a pulled drive leaves no file under a backup's name.
@@ -71,6 +71,7 @@ export async function writeBackup(
   const fs = options.fs ?? nodeFs;
   const path = await freePath(request, fs);
   const key = await vault.deriveBackupKey();
+  const dbKey = await vault.deriveDatabaseKey();
   try {
     const sealed = await sealVault(vault, key, request, options);
     const staged = await stageExportFile(path, sealed.file, false, fs);
@@ -81,7 +82,12 @@ export async function writeBackup(
       });
       if (!readBack.equals(sealed.file))
         throw new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' });
-      report = await verifyBackupBytes(readBack, path, key, options).catch((error: unknown) => {
+      report = await verifyBackupBytes(
+        readBack,
+        path,
+        { backup: key, database: dbKey },
+        options,
+      ).catch((error: unknown) => {
         throw isVaultError(error, 'BACKUP_DAMAGED')
           ? new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' }, { cause: error })
           : error;
@@ -94,7 +100,7 @@ export async function writeBackup(
     await staged.durable();
     return report;
   } finally {
-    wipe(key);
+    wipe(key, dbKey);
   }
 }
 
@@ -121,8 +127,9 @@ async function sealVault(
   options: BackupWriteOptions,
 ): Promise<{ file: Buffer; metadata: BackupMetadata }> {
   const db = vault.db;
+  // Counted and copied back to back, synchronously: no commit can fall between the two.
   const tables = Object.fromEntries(tableCounts(db).map((table) => [table.name, table.rows]));
-  const image = db.serialize();
+  const image = vault.snapshotDatabaseFile();
   const recovery = vault.keyslots.filter((slot) => slot.type === 'recovery');
   const slots = request.backupPassphraseSlot
     ? [request.backupPassphraseSlot, ...recovery]
@@ -143,7 +150,7 @@ async function sealVault(
       key,
       metadata,
       image,
-      options.streamBackend ?? vault.streamBackend,
+      options.streamBackend,
     );
     return { file, metadata };
   } finally {

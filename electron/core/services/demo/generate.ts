@@ -10,7 +10,7 @@
  */
 import { faker as fakerEn } from '@faker-js/faker/locale/en';
 import { faker as fakerRu } from '@faker-js/faker/locale/ru';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   agencyFields,
   CLOSED_REASONS,

@@ -4,7 +4,7 @@
  * changes), some have none; persons being prepared for an approach have an engagement plan.
  * Levels and review dates follow shared/risk.ts, as the core's own assessments do.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   APPROACH_ROUTES,
   ASSESSED_STAGES,

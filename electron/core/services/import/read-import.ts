@@ -7,7 +7,7 @@
  * Cells are plain text, always: "=HYPERLINK(…)" or "+1+1" is stored as typed, never evaluated
  * (nothing here evaluates anything; shared/csv.ts neutralises such text again on export).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import {

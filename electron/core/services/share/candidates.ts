@@ -3,7 +3,7 @@
  * and the rules' decision for one recipient (shared/share-review.ts). The review screen and
  * the gate read persons through here, so both apply the same rules to the same facts.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Person } from '../../../../shared/records.ts';
 import { daysBetween, reviewState, type Assessment } from '../../../../shared/risk.ts';
 import type { ReviewCandidate, ShareRecipient } from '../../../../shared/share.ts';

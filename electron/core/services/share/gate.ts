@@ -6,7 +6,7 @@
  * disclosure log will keep. It writes nothing and logs nothing itself; the caller writes the
  * file and the log in one transaction (handlers/share.ts).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { localDate } from '../../../../shared/domain.ts';
 import { reviewState } from '../../../../shared/risk.ts';
 import {

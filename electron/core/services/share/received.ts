@@ -4,7 +4,7 @@
  * by the same codename get a note; others are added with what the package says. What was
  * received is kept in restricted notes: it was given to us, it is not ours to pass on.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { localDate, personFields } from '../../../../shared/domain.ts';
 import type { PackagedPerson, PackagePreview } from '../../../../shared/share.ts';
 import { openPackage } from '../../crypto/share-package.ts';
