@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'vault:unlock',
   'vault:lock',
   'vault:changePassphrase',
+  'vault:rekey',
   'settings:get',
   'settings:update',
   'persons:list',

@@ -121,6 +121,8 @@ export const vaultStatus = z.strictObject({
   demo: z.boolean(),
   /** How old the newest backup of `path` is, for the lock screen's reminder (known unlocked). */
   backup: backupReminder,
+  /** A backup taken at the last lock is still being written (the lock screen says so). */
+  backupWriting: z.boolean(),
   /** While unlocked: the vault was restored from a backup (until the notice is dismissed). */
   restoredFrom: z
     .strictObject({ backupCreatedAt: z.string().max(40), restoredAt: z.string().max(40) })
@@ -188,6 +190,11 @@ export const contract = {
   'vault:changePassphrase': {
     in: z.strictObject({ current: passphrase, next: passphrase }),
     out: empty,
+  },
+  /** "My passphrase may be known": a new master key and passphrase; the new recovery key, once. */
+  'vault:rekey': {
+    in: z.strictObject({ current: passphrase, next: passphrase }),
+    out: z.strictObject({ recoveryKey: z.string().max(64) }),
   },
 
   'settings:get': { in: empty, out: vaultSettings },

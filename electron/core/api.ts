@@ -18,7 +18,7 @@ import {
 } from '../../shared/contract.ts';
 import type { AppConfigStore } from './app-config.ts';
 import { normalizeRecoveryKeyText } from './crypto/recovery-key.ts';
-import { isVaultError, VaultError } from './errors.ts';
+import { fromSqliteError, isVaultError, VaultError } from './errors.ts';
 import { backupHandlers } from './handlers/backup.ts';
 import { clipboardHandlers, type ClipboardPort } from './handlers/clipboard.ts';
 import { exploreHandlers } from './handlers/explore.ts';
@@ -29,13 +29,18 @@ import { peopleHandlers } from './handlers/people.ts';
 import { riskHandlers } from './handlers/risk.ts';
 import { shareHandlers } from './handlers/share.ts';
 import { appendAuditEvent } from './repos/audit-events.ts';
-import { getSetting, SETTING_DEMO, setSetting } from './repos/settings.ts';
-import { SETTING_RESTORED_FROM } from './services/backup/backup-settings.ts';
-import { readReviewIntervals, SETTING_REVIEW_INTERVALS } from './services/risk.ts';
+import {
+  getSetting,
+  SETTING_AUTO_LOCK_MINUTES,
+  SETTING_DEMO,
+  SETTING_RESTORED_FROM,
+  SETTING_REVIEW_INTERVALS,
+  setSetting,
+} from './repos/settings.ts';
+import { readReviewIntervals } from './services/risk.ts';
 import { UnlockThrottle } from './services/unlock-throttle.ts';
 import { Vault, type PendingVault, type VaultOptions } from './vault/vault.ts';
 
-const SETTING_AUTO_LOCK_MINUTES = 'app.auto_lock_minutes';
 const AUTOMATIC_LOCKS: readonly LockReason[] = ['idle', 'suspend', 'screen-lock', 'quit'];
 
 export interface CoreApiOptions {
@@ -60,6 +65,8 @@ export interface CoreApi {
   readonly handlers: Handlers<CoreChannel>;
   status: () => VaultStatus;
   lock: (reason: LockReason) => Promise<VaultStatus>;
+  /** Resolves once every backup still being written after a lock has finished. */
+  settleBackgroundBackups: () => Promise<void>;
   /** The open vault's auto-lock setting, or null when no vault is open. */
   autoLockMinutes: () => number | null;
 }
@@ -75,6 +82,12 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
   let changesLostAtLastLock = false;
   let lockedBecause: LockReason | null = null;
 
+  /** Backups still being written after a lock (quitting and tests wait for them). */
+  const backgroundBackups = new Set<Promise<void>>();
+  async function settleBackgroundBackups(): Promise<void> {
+    while (backgroundBackups.size > 0) await Promise.allSettled([...backgroundBackups]);
+  }
+
   function status(): VaultStatus {
     const path = vault?.path ?? config.read().lastVaultPath;
     return {
@@ -87,6 +100,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       lockedBecause: vault ? null : lockedBecause,
       demo: vault ? getSetting(vault.db, SETTING_DEMO) === 'true' : false,
       backup: backups.reminderFor(path),
+      backupWriting: backgroundBackups.size > 0,
       restoredFrom: vault ? restoredFrom(vault) : null,
     };
   }
@@ -111,10 +125,9 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     await copiedName.clearNow().catch(() => undefined);
     backups.forgetOpened();
     appendAuditEvent(open.db, { action: 'vault.locked', detail: { reason } }, now());
-    // A rolling backup, if configured, is written and verified before the keys are wiped.
-    await backups.backupAtLock(open, reason === 'quit' ? 'quit' : 'lock');
-    // A lock the user asked for must not lose changes silently: it fails and says why. A lock
-    // the machine asked for (idle, suspend, screen lock, quit) must happen regardless.
+    // A rolling backup, if configured, is taken now and written once the vault is locked, so
+    // the lock screen does not wait for it; quitting waits, or the process would end first.
+    const backupJob = await backups.backupAtLock(open, reason === 'quit' ? 'quit' : 'lock');
     const { discardedChanges } = await open.lock({
       discardUnsaved: AUTOMATIC_LOCKS.includes(reason),
     });
@@ -122,6 +135,11 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     lockedBecause = reason;
     vault = null;
     failedAttemptsBeforeUnlock = 0;
+    if (backupJob) {
+      const running = backupJob().finally(() => backgroundBackups.delete(running));
+      backgroundBackups.add(running);
+    }
+    if (reason === 'quit') await settleBackgroundBackups();
     return quiet ? status() : changed(reason);
   }
 
@@ -133,12 +151,11 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
   const domain: DomainContext = {
     db: () => openVault().db,
     now,
-    commit: async (change) => {
+    commit: (change) => {
       const open = openVault();
       const at = now();
-      const result = open.db.transaction(() => change(open.db, at))();
-      await open.save();
-      return result;
+      // One transaction, durable when it commits (WAL, synchronous=FULL).
+      return Promise.resolve(open.db.transaction(() => change(open.db, at))());
     },
   };
 
@@ -305,6 +322,12 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       return {};
     },
 
+    'vault:rekey': async ({ current, next }) => {
+      const open = openVault();
+      await checkPassphrase(open, current);
+      return open.rekey(next);
+    },
+
     'settings:get': () => {
       const open = openVault();
       return Promise.resolve({
@@ -328,7 +351,6 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
           );
         appendAuditEvent(open.db, { action: 'settings.changed', detail: changes }, at);
       })();
-      await open.save();
       changed();
       return {
         autoLockMinutes: readAutoLockMinutes(open),
@@ -338,11 +360,34 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
   };
 
   return {
-    handlers,
+    handlers: withStorageErrors(handlers, () => vault?.path ?? config.read().lastVaultPath ?? ''),
     status,
     lock,
+    settleBackgroundBackups,
     autoLockMinutes: () => (vault ? readAutoLockMinutes(vault) : null),
   };
+}
+
+/**
+ * Every channel's SQLite failures (a full disk at commit, a damaged page met while reading)
+ * reach the window as codes it can put into words, naming the vault.
+ */
+function withStorageErrors(
+  handlers: Handlers<CoreChannel>,
+  file: () => string,
+): Handlers<CoreChannel> {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers)) {
+    const run = handler as (input: never) => Promise<unknown>;
+    wrapped[channel] = async (input) => {
+      try {
+        return await run(input);
+      } catch (error) {
+        throw fromSqliteError(error, file());
+      }
+    };
+  }
+  return wrapped as unknown as Handlers<CoreChannel>;
 }
 
 function restoredFrom(vault: Vault): VaultStatus['restoredFrom'] {

@@ -55,3 +55,22 @@ export function fromReadError(error: unknown, file: string): VaultError {
     return new VaultError('NOT_A_VAULT', { file, reason: 'directory' }, { cause: error });
   return fromFsError(error, { file });
 }
+
+/**
+ * What SQLite said while reading or writing the open vault's database, in the user's terms: a
+ * full disk, a read-only drive, a failing drive, or a damaged page (whose way back is the
+ * newest backup). Anything else is not a storage problem and is returned as it was.
+ */
+export function fromSqliteError(error: unknown, file: string): unknown {
+  if (error instanceof VaultError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  if (code === 'SQLITE_FULL') return new VaultError('DISK_FULL', { file }, { cause: error });
+  if (code.startsWith('SQLITE_READONLY'))
+    return new VaultError('NOT_WRITABLE', { file }, { cause: error });
+  if (code.startsWith('SQLITE_IOERR'))
+    return new VaultError('IO_ERROR', { file, reason: code }, { cause: error });
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
+    return new VaultError('CORRUPT_VAULT', { file, reason: 'database' }, { cause: error });
+  return error;
+}

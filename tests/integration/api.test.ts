@@ -16,6 +16,7 @@ import { snapshotDir } from '../helpers/dir-snapshot.ts';
 import { FAST_KDF } from '../helpers/fast-kdf.ts';
 import { faultyFs } from '../helpers/faulty-fs.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { vaultBytes } from '../helpers/vaults.ts';
 
 const tempDir = useTempDir();
 const PASSPHRASE = 'a long enough passphrase';
@@ -137,7 +138,8 @@ describe('creating a vault', () => {
       path: join(dir, 'v.confidant'),
       passphrase: PASSPHRASE,
     });
-    expect(existsSync(join(dir, 'v.confidant.lock'))).toBe(true);
+    // Nothing is written before the recovery key has been confirmed.
+    expect(snapshotDir(dir)).toEqual(before);
     await api.call('vault:cancelCreate', {});
     expect(snapshotDir(dir)).toEqual(before);
     expect(
@@ -255,26 +257,53 @@ describe('unlocking', () => {
     });
   });
 
-  it('says a damaged vault is damaged, offers its previous copy, and opens that copy on request', async () => {
+  it('says a damaged vault is damaged and changes nothing', async () => {
     const { api, path } = await lockedVault();
-    const bytes = readFileSync(path);
-    bytes[bytes.length - 5]! ^= 1;
-    writeFileSync(path, bytes);
+    const keys = join(path, 'keys');
+    const bytes = readFileSync(keys);
+    bytes[40]! ^= 1;
+    writeFileSync(keys, bytes);
+    const before = vaultBytes(path);
     const error = errorOf(
       await api.raw('vault:unlock', { path, secret: { passphrase: PASSPHRASE } }),
     );
+    expect(error).toMatchObject({ code: 'VAULT_KEYS_DAMAGED' });
+    expect(vaultBytes(path).equals(before)).toBe(true);
+  });
+
+  it('a damaged format-1 vault offers its previous copy, and is upgraded from it on request', async () => {
+    const dir = tempDir();
+    const api = makeTestApi(dir);
+    const fixture = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../fixtures/vault-v1.json'), 'utf8'),
+    ) as { passphrase: string; auditEvents: number };
+    const path = join(dir, 'old.confidant');
+    const good = readFileSync(join(import.meta.dirname, '../fixtures/vault-v1.confidant'));
+    writeFileSync(`${path}.1`, good);
+    const damaged = Buffer.from(good);
+    damaged[damaged.length - 5]! ^= 1;
+    writeFileSync(path, damaged);
+    const error = errorOf(
+      await api.raw('vault:unlock', { path, secret: { passphrase: fixture.passphrase } }),
+    );
     expect(error).toMatchObject({ code: 'CORRUPT_VAULT', details: { previous: `${path}.1` } });
+    expect(readFileSync(path).equals(damaged)).toBe(true);
     expect(
-      await api.call('vault:unlock', { path, secret: { passphrase: PASSPHRASE }, generation: 1 }),
-    ).toMatchObject({
-      state: 'unlocked',
-    });
+      await api.call('vault:unlock', {
+        path,
+        secret: { passphrase: fixture.passphrase },
+        generation: 1,
+      }),
+    ).toMatchObject({ state: 'unlocked' });
+    // The damaged file is kept aside, not destroyed; the vault is now a format-2 folder.
+    expect(readFileSync(`${path}.v1`).equals(damaged)).toBe(true);
+    expect(existsSync(join(path, 'keys'))).toBe(true);
   });
 
   it('says a vault open elsewhere is in use', async () => {
     const { api, path } = await lockedVault();
     writeFileSync(
-      `${path}.lock`,
+      join(path, 'vault.lock'),
       JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
     );
     expect(
@@ -354,33 +383,28 @@ describe('settings and passphrase', () => {
   });
 });
 
-describe('locking', () => {
-  it('a lock the user asked for fails loudly when the last changes cannot be saved', async () => {
+describe('storage failures while working', () => {
+  it('a damaged page met while working says the vault is damaged (restore a backup), never a wrong answer', async () => {
     const dir = tempDir();
-    const fs = faultyFs({});
-    const api = makeTestApi(dir, { vaultOptions: { kdf: FAST_KDF, fs } });
-    await createThroughApi(api, join(dir, 'v.confidant'));
-    fs.arm({ failAfterBytes: 0 });
-    expect(errorOf(await api.raw('settings:update', { autoLockMinutes: 9 }))).toMatchObject({
-      code: 'DISK_FULL',
-    });
-    expect(errorOf(await api.raw('vault:lock', { reason: 'manual' }))).toMatchObject({
-      code: 'UNSAVED_CHANGES',
-    });
-    expect(api.core.status().state).toBe('unlocked');
-  });
-
-  it('an automatic lock happens anyway, and the lock screen is told the changes were lost', async () => {
-    const dir = tempDir();
-    const fs = faultyFs({});
-    const api = makeTestApi(dir, { vaultOptions: { kdf: FAST_KDF, fs } });
-    await createThroughApi(api, join(dir, 'v.confidant'));
-    fs.arm({ failAfterBytes: 0 });
-    await api.raw('settings:update', { autoLockMinutes: 9 });
-    expect(await api.core.lock('idle')).toMatchObject({
-      state: 'locked',
-      changesLostAtLastLock: true,
-    });
+    const api = makeTestApi(dir);
+    const path = join(dir, 'v.confidant');
+    await createThroughApi(api, path);
+    for (let i = 0; i < 300; i++)
+      await api.call('agencies:create', {
+        name: `Agency ${String(i)}`,
+        admittedProblems: 'x'.repeat(2000),
+      });
+    await api.call('vault:lock', {});
+    await api.call('vault:unlock', { path, secret: { passphrase: PASSPHRASE } });
+    // Flip one byte in a page near the end of the file: data the unlock has not read yet.
+    const file = join(path, 'vault.db');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 4096 * 3 + 100]! ^= 1;
+    writeFileSync(file, bytes);
+    const error = errorOf(await api.raw('agencies:list', {}));
+    expect(error).toMatchObject({ code: 'CORRUPT_VAULT', details: { file: path } });
+    // The vault still locks, and what is damaged stays as it was for the user to deal with.
+    expect(await api.call('vault:lock', { reason: 'manual' })).toMatchObject({ state: 'locked' });
   });
 });
 

@@ -7,6 +7,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_METADATA_FORMAT } from '../../shared/backup.ts';
 import { sealBackup } from '../../electron/core/crypto/backup-container.ts';
 import { openDatabase } from '../../electron/core/db/open-database.ts';
 import { latestSchemaVersion, migrate } from '../../electron/core/db/migrate.ts';
@@ -116,7 +117,7 @@ describe('a backup from a newer version', () => {
   });
 
   it('is refused when its metadata format is newer', async () => {
-    const path = await craft({ metadata: { format: 2 } });
+    const path = await craft({ metadata: { format: BACKUP_METADATA_FORMAT + 1 } });
     await expect(verifyBackupFile(path, { passphrase: PASSPHRASE })).rejects.toMatchObject({
       code: 'NEWER_VERSION',
     });

@@ -278,6 +278,7 @@ describe('rolling backups on lock and quit', () => {
     for (let day = 0; day < 5; day++) {
       clock = new Date(clock.getTime() + 86_400_000);
       await api.call('vault:lock', { reason: day === 4 ? 'quit' : 'idle' });
+      await api.core.settleBackgroundBackups();
       await api.call('vault:unlock', { path, secret: { passphrase: PASSPHRASE } });
     }
     const ours = backupsIn(drive).filter((name) => !name.includes('0badc0de'));
@@ -287,8 +288,9 @@ describe('rolling backups on lock and quit', () => {
     expect(readdirSync(drive)).toEqual(expect.arrayContaining(['unrelated.txt']));
     expect(backupsIn(drive).some((name) => name.includes('0badc0de'))).toBe(true);
     const { entries } = await api.call('audit:list', { categories: ['backup'] });
+    // Written after each lock, entered in the audit trail at the next unlock.
     expect(entries.filter((entry) => entry.action === 'backup.written')).toHaveLength(5);
-    expect(entries[0]?.detail).toMatchObject({ trigger: 'quit', removed: 1 });
+    expect(entries[0]?.detail).toMatchObject({ whileLocked: true });
   });
 
   it('a failed backup at lock never blocks the lock; the lock screen says it failed', async () => {
@@ -297,7 +299,11 @@ describe('rolling backups on lock and quit', () => {
     await api.call('backup:updateSettings', { folder: join(dir, 'unplugged'), onLock: true });
     const locked = await api.call('vault:lock', { reason: 'idle' });
     expect(locked.state).toBe('locked');
-    expect(locked.backup).toMatchObject({ lastAt: null, lastFailure: 'FOLDER_NOT_FOUND' });
+    await api.core.settleBackgroundBackups();
+    expect(api.core.status().backup).toMatchObject({
+      lastAt: null,
+      lastFailure: 'FOLDER_NOT_FOUND',
+    });
     await api.call('vault:unlock', { path, secret: { passphrase: PASSPHRASE } });
     const { entries } = await api.call('audit:list', { categories: ['backup'] });
     expect(entries[0]).toMatchObject({
@@ -306,14 +312,16 @@ describe('rolling backups on lock and quit', () => {
     });
     // Once a backup succeeds the failure is forgotten, and the lock screen knows its date.
     mkdirSync(join(dir, 'unplugged'));
-    const next = await api.call('vault:lock', {});
+    await api.call('vault:lock', {});
+    await api.core.settleBackgroundBackups();
+    const next = api.core.status();
     expect(next.backup.lastFailure).toBeNull();
     expect(next.backup.lastAt).not.toBeNull();
   });
 });
 
 describe('restoring', () => {
-  it('never over the open vault; over another file only when confirmed, keeping it as .1', async () => {
+  it('never over the open vault; over another file only when confirmed, keeping it aside', async () => {
     const dir = tempDir();
     const { api, path } = await vaultWithPeople(dir);
     const { file } = await api.call('backup:create', { folder: dir });
@@ -334,7 +342,8 @@ describe('restoring', () => {
     // Still held: confirming the replacement works without typing the passphrase again.
     const status = await api.call('backup:restore', { destination: other, replaceExisting: true });
     expect(status).toMatchObject({ state: 'unlocked', path: other });
-    expect(readFileSync(`${other}.1`, 'utf8')).toBe('someone else’s file');
+    // What was there is kept aside, never destroyed.
+    expect(readFileSync(`${other}.before-restore`, 'utf8')).toBe('someone else’s file');
     expect(await names(api)).toEqual(['Anna Smith', 'Boris Orlov']);
   });
 

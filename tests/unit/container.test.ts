@@ -11,7 +11,6 @@ import {
   sealContainer,
   type Keyslot,
 } from '../../electron/core/crypto/container.ts';
-import type { StreamBackend } from '../../electron/core/crypto/secretstream.ts';
 import { isVaultError } from '../../electron/core/errors.ts';
 import { editHeader, headerLengthOf } from '../helpers/container-bytes.ts';
 
@@ -34,8 +33,8 @@ function header(chunkSize = CHUNK) {
   return { version: FORMAT_VERSION, kind: FILE_KIND_VAULT, chunkSize, slots };
 }
 
-async function seal(image: Uint8Array, key = randomBytes(32), backend?: StreamBackend) {
-  return { file: await sealContainer(header(), key, image, backend), key };
+async function seal(image: Uint8Array, key = randomBytes(32)) {
+  return { file: await sealContainer(header(), key, image), key };
 }
 
 function parse(file: Uint8Array) {
@@ -43,8 +42,8 @@ function parse(file: Uint8Array) {
 }
 
 /** openPayload decrypts in place (it consumes its input), so each read gets its own copy. */
-async function open(file: Uint8Array, key: Uint8Array, backend?: StreamBackend) {
-  return openPayload(parse(Buffer.from(file)), key, WHERE, backend);
+async function open(file: Uint8Array, key: Uint8Array) {
+  return openPayload(parse(Buffer.from(file)), key, WHERE);
 }
 
 /** The VaultError `fn` throws (fails the test if it throws nothing or something else). */
@@ -177,17 +176,15 @@ describe('container header', () => {
 });
 
 describe('container payload', () => {
-  for (const backend of ['native', 'libsodium'] as const) {
-    it(`${backend}: round-trips images of every shape (empty, partial, exact chunks)`, async () => {
-      for (const size of [0, 512, CHUNK - 512, CHUNK, CHUNK + 512, 3 * CHUNK, 5 * CHUNK + 1024]) {
-        const image = randomBytes(size);
-        const { file, key } = await seal(image, randomBytes(32), backend);
-        expect((await open(file, key, backend)).equals(image), `size ${size}`).toBe(true);
-      }
-    });
-  }
+  it('round-trips images of every shape (empty, partial, exact chunks)', async () => {
+    for (const size of [0, 512, CHUNK - 512, CHUNK, CHUNK + 512, 3 * CHUNK, 5 * CHUNK + 1024]) {
+      const image = randomBytes(size);
+      const { file, key } = await seal(image, randomBytes(32));
+      expect((await open(file, key)).equals(image), `size ${size}`).toBe(true);
+    }
+  });
 
-  it('writes images of any length (the libsodium backend takes unaligned ones)', async () => {
+  it('writes images of any length', async () => {
     const image = randomBytes(CHUNK + 13);
     const { file, key } = await seal(image);
     expect((await open(file, key)).equals(image)).toBe(true);
@@ -201,7 +198,7 @@ describe('container payload', () => {
     const big = Buffer.alloc(100_000, 0xee);
     const image = randomBytes(2 * CHUNK);
     const key = randomBytes(32);
-    const sealed = await sealContainer(header(), key, image, undefined, big);
+    const sealed = await sealContainer(header(), key, image, big);
     expect(sealed.buffer).toBe(big.buffer);
     expect((await open(sealed, key)).equals(image)).toBe(true);
   });

@@ -4,18 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createStreamDecryptor,
   createStreamEncryptor,
-  nativeStreamAvailable,
   STREAM_ABYTES,
   StreamAuthError,
   TAG_FINAL,
   TAG_MESSAGE,
   TAG_PUSH,
   TAG_REKEY,
-  backendFor,
-  type StreamBackend,
 } from '../../electron/core/crypto/secretstream.ts';
 
-const BACKENDS: StreamBackend[] = ['native', 'libsodium'];
+/** One implementation (libsodium.js), checked against libsodium's own functions. */
+const BACKENDS = ['libsodium'] as const;
+type StreamBackend = (typeof BACKENDS)[number];
 
 interface Message {
   data: Uint8Array;
@@ -27,9 +26,8 @@ interface Message {
  * Message lengths around ChaCha20's 64-byte block and Poly1305's 16-byte padding, plus large
  * ones. The native backend takes only multiples of 8 (see secretstream.ts), libsodium any.
  */
-const ALIGNED_SIZES = [0, 8, 16, 24, 56, 64, 72, 120, 128, 1000, 4096, 65_544, 1_048_576];
 const ANY_SIZES = [0, 1, 7, 8, 15, 16, 17, 63, 64, 65, 127, 128, 1001, 4096, 65_537, 1_048_576];
-const SIZES_FOR: Record<StreamBackend, number[]> = { native: ALIGNED_SIZES, libsodium: ANY_SIZES };
+const SIZES_FOR: Record<StreamBackend, number[]> = { libsodium: ANY_SIZES };
 
 function messages(sizes: number[], tags: number[] = []): Message[] {
   return sizes.map((size, i) => ({
@@ -59,7 +57,8 @@ function libsodiumPull(key: Uint8Array, header: Uint8Array, chunks: Uint8Array[]
 }
 
 async function ourPush(backend: StreamBackend, key: Uint8Array, list: Message[]) {
-  const encryptor = await createStreamEncryptor(key, backend);
+  void backend;
+  const encryptor = await createStreamEncryptor(key);
   const chunks = list.map((m) => {
     const out = new Uint8Array(m.data.length + STREAM_ABYTES);
     encryptor.push(m.data, m.ad, m.tag, out, 0);
@@ -76,7 +75,8 @@ async function ourPull(
   chunks: Uint8Array[],
   list: Message[],
 ) {
-  const decryptor = await createStreamDecryptor(key, header, backend);
+  void backend;
+  const decryptor = await createStreamDecryptor(key, header);
   try {
     return chunks.map((chunk, i) => {
       const out = new Uint8Array(chunk.length - STREAM_ABYTES);
@@ -93,10 +93,6 @@ beforeAll(async () => {
 });
 
 describe('secretstream backends', () => {
-  it('has the native backend in Node (the app falls back to libsodium in Electron)', () => {
-    expect(nativeStreamAvailable()).toBe(true);
-  });
-
   for (const backend of BACKENDS) {
     describe(backend, () => {
       it('writes streams that libsodium reads back exactly, tags included', async () => {
@@ -176,7 +172,7 @@ describe('secretstream backends', () => {
         await expect(
           ourPull(backend, key, header, [chunks[1]!, chunks[0]!], list),
         ).rejects.toBeInstanceOf(StreamAuthError);
-        const decryptor = await createStreamDecryptor(key, header, backend);
+        const decryptor = await createStreamDecryptor(key, header);
         expect(() => decryptor.pull(new Uint8Array(16), list[0]!.ad, new Uint8Array(0), 0)).toThrow(
           StreamAuthError,
         );
@@ -193,39 +189,4 @@ describe('secretstream backends', () => {
       });
     });
   }
-
-  it('native refuses message lengths it cannot compute exactly, and backendFor avoids them', async () => {
-    const key = randomBytes(32);
-    const encryptor = await createStreamEncryptor(key, 'native');
-    for (const length of [1, 7, 9, 15, 17, 1001]) {
-      const push = () => {
-        encryptor.push(
-          new Uint8Array(length),
-          new Uint8Array(0),
-          TAG_FINAL,
-          new Uint8Array(length + 17),
-          0,
-        );
-      };
-      expect(push).toThrow(RangeError);
-    }
-    encryptor.dispose();
-    expect(backendFor([1_048_576, 4096], 'native')).toBe('native');
-    expect(backendFor([1_048_576, 4097], 'native')).toBe('libsodium');
-    expect(backendFor([1_048_576, 4096], 'libsodium')).toBe('libsodium');
-  });
-
-  it('native and libsodium backends read each other', async () => {
-    const key = randomBytes(32);
-    const list = messages(ALIGNED_SIZES);
-    const native = await ourPush('native', key, list);
-    const viaSodium = await ourPull('libsodium', key, native.header, native.chunks, list);
-    const sodiumPushed = await ourPush('libsodium', key, list);
-    const viaNative = await ourPull('native', key, sodiumPushed.header, sodiumPushed.chunks, list);
-    for (const pulled of [viaSodium, viaNative]) {
-      pulled.forEach((result, i) => {
-        expect(Buffer.from(result.message).equals(Buffer.from(list[i]!.data))).toBe(true);
-      });
-    }
-  });
 });

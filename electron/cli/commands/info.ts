@@ -16,26 +16,28 @@ export async function info(context: CommandContext): Promise<number> {
         : t('cli.info.slotRecovery');
     return `  ${index + 1}. ${text}`;
   });
+  const size = formatBytes(details.fileBytes, t, language);
+  // Format 1 is one file with chunks and previous copies; format 2 a folder whose size that
+  // matters is its database's.
+  const layout: [string, string][] =
+    details.formatVersion === 1
+      ? [
+          [t('cli.info.size'), size],
+          [t('cli.info.chunkSize'), formatBytes(details.chunkSize, t, language)],
+          [
+            t('cli.info.previous'),
+            details.previousCopies.length
+              ? details.previousCopies.map((path) => basename(path)).join(', ')
+              : t('cli.info.none'),
+          ],
+        ]
+      : [[t('cli.info.databaseSize'), size]];
   print(
     context,
     labelled([
       [t('cli.info.file'), file],
       [t('cli.info.format'), t('cli.info.formatValue', { version: details.formatVersion })],
-      [t('cli.info.size'), formatBytes(details.fileBytes, t, language)],
-      ...(details.chunkSize > 0
-        ? [
-            [t('cli.info.chunkSize'), formatBytes(details.chunkSize, t, language)] as [
-              string,
-              string,
-            ],
-          ]
-        : []),
-      [
-        t('cli.info.previous'),
-        details.previousCopies.length
-          ? details.previousCopies.map((path) => basename(path)).join(', ')
-          : t('cli.info.none'),
-      ],
+      ...layout,
       [t('cli.info.slots'), String(details.slots.length)],
     ]),
   );

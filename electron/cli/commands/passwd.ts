@@ -9,19 +9,27 @@ export async function passwd(context: CommandContext): Promise<number> {
   // The new passphrase is checked before the slow unlock, and before anything is opened.
   const newPassphrase = await readNewPassphrase(context);
   announceKeyDerivation(context);
+  // A format-1 vault (one file) is converted to a folder here; its old file is kept aside.
   const vault = await Vault.unlock(file, secret, context.vaultOptions);
+  // Said first: it is true even if the change below fails.
+  if (vault.upgradedFrom)
+    print(context, t('cli.passwd.upgraded', { file, kept: vault.upgradedFrom }));
+  let recoveryKey: string | undefined;
   try {
     if (context.rekey) {
       // A new master key: the database is re-encrypted, the recovery key replaced.
-      const { recoveryKey } = await vault.rekey(newPassphrase);
-      print(context, t('cli.passwd.rekeyed', { file }));
-      print(context, t('cli.init.recoveryLine', { key: recoveryKey }));
-      return 0;
+      ({ recoveryKey } = await vault.rekey(newPassphrase));
+    } else {
+      await vault.changePassphrase(newPassphrase);
     }
-    await vault.changePassphrase(newPassphrase);
   } finally {
     await vault.lock({ discardUnsaved: true });
   }
-  print(context, t('cli.passwd.changed', { file }));
+  if (recoveryKey === undefined) {
+    print(context, t('cli.passwd.changed', { file }));
+    return 0;
+  }
+  print(context, t('cli.passwd.rekeyed', { file }));
+  print(context, t('cli.init.recoveryLine', { key: recoveryKey }));
   return 0;
 }

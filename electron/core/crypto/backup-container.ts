@@ -22,14 +22,12 @@ import {
   type ParsedContainer,
 } from './container.ts';
 import {
-  backendFor,
   createStreamDecryptor,
   createStreamEncryptor,
   STREAM_ABYTES,
   StreamAuthError,
   TAG_FINAL,
   TAG_MESSAGE,
-  type StreamBackend,
 } from './secretstream.ts';
 import { wipe } from './sodium.ts';
 
@@ -47,16 +45,12 @@ export async function sealBackup(
   payloadKey: Uint8Array,
   metadata: unknown,
   image: Uint8Array,
-  backend?: StreamBackend,
 ): Promise<Buffer> {
   const block = encodeMetadata(metadata);
   const checksum = await headerChecksum();
   const { chunkSize } = header;
   const chunks = imageChunks(image.length, chunkSize);
-  const stream = await createStreamEncryptor(
-    payloadKey,
-    backendFor([BACKUP_METADATA_BYTES, chunkSize, chunks.lastLength], backend),
-  );
+  const stream = await createStreamEncryptor(payloadKey);
   try {
     const headerBytes = encodeHeader(
       { ...header, version: FORMAT_VERSION, kind: FILE_KIND_BACKUP, streamHeader: stream.header },
@@ -86,7 +80,6 @@ export async function openBackupPayload(
   parsed: ParsedContainer,
   payloadKey: Uint8Array,
   where: Where,
-  backend?: StreamBackend,
 ): Promise<{ metadata: unknown; image: Buffer }> {
   const { payload, headerBytes } = parsed;
   const { chunkSize } = parsed.header;
@@ -94,11 +87,7 @@ export async function openBackupPayload(
   if (payload.length < METADATA_CHUNK) throw new VaultError('TRUNCATED_VAULT', where);
   const layout = encryptedChunks(chunks.length, chunkSize, where);
   const block = Buffer.alloc(BACKUP_METADATA_BYTES);
-  const stream = await createStreamDecryptor(
-    payloadKey,
-    parsed.header.streamHeader,
-    backendFor([BACKUP_METADATA_BYTES, chunkSize, layout.lastLength], backend),
-  );
+  const stream = await createStreamDecryptor(payloadKey, parsed.header.streamHeader);
   try {
     let first: number;
     try {

@@ -16,10 +16,8 @@ import {
   STREAM_ABYTES,
   STREAM_HEADER_BYTES,
   StreamAuthError,
-  backendFor,
   TAG_FINAL,
   TAG_MESSAGE,
-  type StreamBackend,
   type StreamDecryptor,
   type StreamEncryptor,
 } from './secretstream.ts';
@@ -335,15 +333,11 @@ export async function sealContainer(
   header: Omit<ContainerHeader, 'streamHeader'>,
   payloadKey: Uint8Array,
   image: Uint8Array,
-  backend?: StreamBackend,
   reuse?: Buffer,
 ): Promise<Buffer> {
   const checksum = await headerChecksum();
   const chunks = imageChunks(image.length, header.chunkSize);
-  const stream = await createStreamEncryptor(
-    payloadKey,
-    backendFor([header.chunkSize, chunks.lastLength], backend),
-  );
+  const stream = await createStreamEncryptor(payloadKey);
   try {
     const headerBytes = encodeHeader({ ...header, streamHeader: stream.header }, checksum);
     const size = headerBytes.length + image.length + chunks.count * STREAM_ABYTES;
@@ -368,17 +362,12 @@ export async function openPayload(
   parsed: ParsedContainer,
   payloadKey: Uint8Array,
   where: Where,
-  backend?: StreamBackend,
   /** Waits until the file's bytes [0, end) are present (the file may still be loading). */
   bytesReady: (end: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<Buffer> {
   const { payload, headerBytes } = parsed;
   const layout = encryptedChunks(payload.length, parsed.header.chunkSize, where);
-  const stream = await createStreamDecryptor(
-    payloadKey,
-    parsed.header.streamHeader,
-    backendFor([parsed.header.chunkSize, layout.lastLength], backend),
-  );
+  const stream = await createStreamDecryptor(payloadKey, parsed.header.streamHeader);
   try {
     return await pullImage(stream, payload, parsed.header.chunkSize, headerBytes, where, (end) =>
       bytesReady(headerBytes.length + end),

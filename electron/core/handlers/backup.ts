@@ -4,7 +4,7 @@
  * most RESTORE_HOLD_MS, and wiped on cancel, on restore, and on any lock.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import {
   DEFAULT_BACKUP_WARN_DAYS,
   type BackupOverview,
@@ -14,20 +14,31 @@ import type { CoreChannel, Handlers, VaultStatus } from '../../../shared/contrac
 import type { AppConfigStore } from '../app-config.ts';
 import { isVaultError, VaultError } from '../errors.ts';
 import { appendAuditEvent } from '../repos/audit-events.ts';
+import { deleteSetting, SETTING_RESTORED_FROM } from '../repos/settings.ts';
 import {
   openBackupFile,
   verifyBackupFile,
   type OpenedBackup,
 } from '../services/backup/backup-file.ts';
 import {
+  BACKUP_WRITTEN_ACTION,
   backupPassphraseSlot,
+  backupTag,
   lastBackupAt,
   readBackupSettings,
   setBackupPassphraseSlot,
-  SETTING_RESTORED_FROM,
   writeBackupSettings,
 } from '../services/backup/backup-settings.ts';
-import { backupVault, type BackupTrigger } from '../services/backup/backup-vault.ts';
+import {
+  backupVault,
+  removeOldBackups,
+  type BackupTrigger,
+} from '../services/backup/backup-vault.ts';
+import {
+  captureBackup,
+  writeCapturedBackup,
+  type CapturedBackup,
+} from '../services/backup/write-backup.ts';
 import { restoreBackup } from '../services/backup/restore-backup.ts';
 import type { Vault, VaultOptions } from '../vault/vault.ts';
 
@@ -52,8 +63,8 @@ export interface BackupSession {
 
 export function backupHandlers(session: BackupSession): {
   handlers: Handlers<BackupChannel>;
-  /** A rolling backup at lock or quit, if configured; failures are recorded, never thrown. */
-  backupAtLock(vault: Vault, trigger: 'lock' | 'quit'): Promise<void>;
+  /** Takes a rolling backup at lock or quit, if configured; the job writes it after the lock. */
+  backupAtLock(vault: Vault, trigger: 'lock' | 'quit'): Promise<(() => Promise<void>) | null>;
   /** Forgets a backup held for a restore (on every lock). */
   forgetOpened(): void;
   /** Brings the lock screen's reminder up to date from the open vault. */
@@ -92,10 +103,33 @@ export function backupHandlers(session: BackupSession): {
     await config.update({ backups }).catch(() => undefined);
   }
 
+  /**
+   * At unlock: a backup written after the last lock (it finished with the vault locked) is
+   * entered in the audit trail now, with its own time; then the reminder follows the vault.
+   */
   async function syncReminder(vault: Vault): Promise<void> {
+    const stored = reminderFor(vault.path);
+    const recorded = lastBackupAt(vault.db);
+    if (stored.lastAt !== null && (recorded === null || stored.lastAt > recorded)) {
+      appendAuditEvent(
+        vault.db,
+        { action: BACKUP_WRITTEN_ACTION, detail: { trigger: 'lock', whileLocked: true } },
+        new Date(stored.lastAt),
+      );
+    }
+    const failed = stored.lastFailure !== null && stored.lastFailure !== undefined;
+    if (failed) {
+      appendAuditEvent(
+        vault.db,
+        { action: 'backup.failed', detail: { trigger: 'lock', code: stored.lastFailure } },
+        now(),
+      );
+    }
     await updateReminder(vault.path, {
       lastAt: lastBackupAt(vault.db),
       warnDays: readBackupSettings(vault.db).warnDays,
+      // Told on the lock screen, now in the audit trail: the next lock tries again.
+      ...(failed ? { lastFailure: null } : {}),
     });
   }
 
@@ -118,16 +152,51 @@ export function backupHandlers(session: BackupSession): {
     return written;
   }
 
-  async function backupAtLock(vault: Vault, trigger: 'lock' | 'quit'): Promise<void> {
+  /**
+   * A rolling backup at lock or quit, if configured. What it needs is taken from the open vault
+   * now (the database file, its counts, the keys: a fraction of a second); the returned job
+   * seals, writes and verifies it after the vault is locked, and wipes those keys when done.
+   * Its outcome goes to the lock screen's reminder and, at the next unlock, the audit trail.
+   */
+  async function backupAtLock(
+    vault: Vault,
+    trigger: 'lock' | 'quit',
+  ): Promise<(() => Promise<void>) | null> {
     const settings = readBackupSettings(vault.db);
-    if (!settings.onLock || settings.folder === null) return;
+    const folder = settings.folder;
+    if (!settings.onLock || folder === null) return null;
+    const at = now();
+    const tag = backupTag(vault.db, at);
+    const path = vault.path;
+    let captured: CapturedBackup;
     try {
-      await write(vault, settings.folder, trigger, settings.keep);
+      captured = await captureBackup(vault, {
+        folder,
+        tag,
+        backupPassphraseSlot: backupPassphraseSlot(vault.db),
+        vaultName: basename(path),
+        now: at,
+      });
     } catch (error) {
-      const code = isVaultError(error) ? error.code : 'INTERNAL';
-      appendAuditEvent(vault.db, { action: 'backup.failed', detail: { trigger, code } }, now());
-      await updateReminder(vault.path, { lastFailure: code });
+      await recordFailure(vault, trigger, error);
+      return null;
     }
+    const options = backupWriteOptions(session.vaultOptions);
+    return async () => {
+      try {
+        const report = await writeCapturedBackup(captured, options);
+        await removeOldBackups(folder, tag, settings.keep, report.file, options.fs);
+        await updateReminder(path, { lastAt: report.createdAt, lastFailure: null });
+      } catch (error) {
+        await updateReminder(path, { lastFailure: isVaultError(error) ? error.code : 'INTERNAL' });
+      }
+    };
+  }
+
+  async function recordFailure(vault: Vault, trigger: string, error: unknown): Promise<void> {
+    const code = isVaultError(error) ? error.code : 'INTERNAL';
+    appendAuditEvent(vault.db, { action: 'backup.failed', detail: { trigger, code } }, now());
+    await updateReminder(vault.path, { lastFailure: code });
   }
 
   const handlers: Handlers<BackupChannel> = {
@@ -216,7 +285,7 @@ export function backupHandlers(session: BackupSession): {
 
     'backup:dismissRestoredNotice': async () => {
       const vault = session.requireVault();
-      vault.db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING_RESTORED_FROM);
+      deleteSetting(vault.db, SETTING_RESTORED_FROM);
       await vault.save();
       return session.status();
     },

@@ -21,10 +21,9 @@ import {
 import { getPlan } from '../repos/engagement-plans.ts';
 import { getPerson } from '../repos/persons.ts';
 import { assessmentsOf, currentRisks, type CurrentRiskRow } from '../repos/risk-assessments.ts';
-import { getSetting } from '../repos/settings.ts';
+import { getSetting, SETTING_REVIEW_INTERVALS } from '../repos/settings.ts';
 import { lastBackupAt, readBackupSettings } from './backup/backup-settings.ts';
 
-export const SETTING_REVIEW_INTERVALS = 'risk.review_intervals';
 
 /** The team's review intervals, or the defaults if never set (or unreadable). */
 export function readReviewIntervals(db: Database): ReviewIntervals {

@@ -7,6 +7,7 @@
  * The copy is left in rollback-journal mode; the vault's own open switches it to WAL.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { writeFileSync } from 'node:fs';
 import { rawSqlcipherKey, selectSqlcipher4 } from '../db/open-database.ts';
 
 interface SchemaRow {
@@ -26,6 +27,9 @@ export function copyDatabaseInto(
   dbSalt: Uint8Array,
 ): void {
   selectSqlcipher4(source);
+  // Made empty first (an empty file is an empty database): owner-only, and ATTACH then needs no
+  // "create" permission, which a connection opened on an existing file does not have.
+  writeFileSync(path, '', { flag: 'wx', mode: 0o600 });
   const raw = rawSqlcipherKey(dbKey, dbSalt);
   try {
     source.prepare(`ATTACH DATABASE ? AS ${TARGET} KEY ?`).run(path, raw);

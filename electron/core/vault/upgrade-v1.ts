@@ -77,7 +77,6 @@ export async function openV1Image(
       parsed,
       payloadKey,
       { file: source },
-      undefined,
       reading.until.bind(reading),
     );
     await reading.stop();

@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomFillSync, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { APP_VERSION } from '../../../shared/app-info.ts';
 import { checkNewPassphrase } from '../../../shared/passphrase-policy.ts';
@@ -150,6 +151,9 @@ export class Vault {
     const fs = options.fs ?? nodeFs;
     if ((await fs.kindOf(path).catch(() => null)) !== null)
       throw new VaultError('FILE_EXISTS', { file: path });
+    // Nothing is written before commit, but a folder that is not there is said now.
+    if ((await fs.kindOf(dirname(path)).catch(() => null)) !== 'folder')
+      throw new VaultError('FOLDER_NOT_FOUND', { file: path });
     const masterKey = generateMasterKey();
     const recoverySecret = generateRecoverySecret();
     try {

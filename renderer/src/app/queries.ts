@@ -4,7 +4,12 @@ import { call } from '../lib/api.ts';
 import { queryClient, resetAfterLock, STATUS_KEY } from './session.ts';
 
 export function useVaultStatus() {
-  return useQuery({ queryKey: STATUS_KEY, queryFn: () => call('vault:status', {}) });
+  return useQuery({
+    queryKey: STATUS_KEY,
+    queryFn: () => call('vault:status', {}),
+    // While a backup taken at lock is still being written, the lock screen follows it.
+    refetchInterval: (query) => (query.state.data?.backupWriting ? 1000 : false),
+  });
 }
 
 export function setStatus(status: Output<'vault:status'>): void {

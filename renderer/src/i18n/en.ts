@@ -199,6 +199,15 @@ export const uiEn = {
     about: 'This vault',
     file: 'File',
     version: 'Confidant {{version}}',
+    rekey: {
+      title: 'My passphrase may be known',
+      explain:
+        'Replaces the vault’s keys: a new master key re-encrypts it, and a new passphrase and a new recovery key open it. The old passphrase and recovery key stop opening this vault; older backups and copies still open with them, so replace or destroy those too.',
+      submit: 'Replace the keys',
+      working: 'Re-encrypting the vault…',
+      doneTitle: 'Your new recovery key',
+      done: 'The vault now opens only with the new passphrase and this new recovery key. Write the key on paper now: it will not be shown again.',
+    },
   },
 };
 

@@ -27,7 +27,6 @@ import {
   deriveDatabaseKey,
   BACKUP_PAYLOAD_CONTEXT,
 } from '../../crypto/keyslots.ts';
-import type { StreamBackend } from '../../crypto/secretstream.ts';
 import { wipe } from '../../crypto/sodium.ts';
 import { latestSchemaVersion } from '../../db/migrate.ts';
 import {
@@ -41,11 +40,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromReadError, isVaultError, VaultError } from '../../errors.ts';
 import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
+import { keysPath } from '../../vault/layout.ts';
 import { checkDatabase } from '../database-check.ts';
 
 export interface BackupReadOptions {
   fs?: FsPort;
-  streamBackend?: StreamBackend;
 }
 
 /**
@@ -146,6 +145,9 @@ export interface BackupKeys {
 }
 
 async function readBackupBytes(file: string, fs: FsPort): Promise<Buffer> {
+  // A vault (a folder with its keyslot file) picked where a backup was wanted.
+  if ((await fs.kindOf(keysPath(file)).catch(() => null)) === 'file')
+    throw new VaultError('NOT_A_BACKUP', { file, reason: 'vault' });
   try {
     return await fs.readFile(file);
   } catch (error) {
@@ -189,7 +191,6 @@ async function decryptAndCheck(
     parsed,
     keys.backup,
     where,
-    options.streamBackend,
   ).catch((error: unknown) => {
     throw asBackupError(error);
   });

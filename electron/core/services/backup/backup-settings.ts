@@ -11,15 +11,18 @@ import {
   type BackupSettings,
 } from '../../../../shared/backup.ts';
 import { decodeKeyslot, encodeKeyslot, type Keyslot } from '../../crypto/container.ts';
-import { getSetting, setSetting } from '../../repos/settings.ts';
+import {
+  deleteSetting,
+  getSetting,
+  SETTING_BACKUP,
+  SETTING_BACKUP_PASSPHRASE_SLOT,
+  SETTING_BACKUP_TAG,
+  setSetting,
+} from '../../repos/settings.ts';
 
-const SETTING_BACKUP = 'backup.settings';
-const SETTING_TAG = 'backup.tag';
-const SETTING_PASSPHRASE_SLOT = 'backup.passphrase_slot';
 /** The audit action every written backup records; the reminders read the newest. */
 export const BACKUP_WRITTEN_ACTION = 'backup.written';
 export const BACKUP_RESTORED_ACTION = 'backup.restored';
-export const SETTING_RESTORED_FROM = 'backup.restored_from';
 
 export function readBackupSettings(db: Database): BackupSettings {
   const stored = getSetting(db, SETTING_BACKUP);
@@ -43,22 +46,22 @@ export function writeBackupSettings(
 
 /** Eight random hex digits naming this vault's backup files; made on first use. */
 export function backupTag(db: Database, now: Date): string {
-  const stored = getSetting(db, SETTING_TAG);
+  const stored = getSetting(db, SETTING_BACKUP_TAG);
   if (stored && /^[0-9a-f]{8}$/u.test(stored)) return stored;
   const tag = randomBytes(4).toString('hex');
-  setSetting(db, SETTING_TAG, tag, now);
+  setSetting(db, SETTING_BACKUP_TAG, tag, now);
   return tag;
 }
 
 export function backupPassphraseSlot(db: Database): Keyslot | null {
-  const stored = getSetting(db, SETTING_PASSPHRASE_SLOT);
+  const stored = getSetting(db, SETTING_BACKUP_PASSPHRASE_SLOT);
   if (!stored) return null;
-  return decodeKeyslot(Buffer.from(stored, 'base64'), { file: SETTING_PASSPHRASE_SLOT });
+  return decodeKeyslot(Buffer.from(stored, 'base64'), { file: SETTING_BACKUP_PASSPHRASE_SLOT });
 }
 
 export function setBackupPassphraseSlot(db: Database, slot: Keyslot | null, now: Date): void {
-  if (slot === null) db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING_PASSPHRASE_SLOT);
-  else setSetting(db, SETTING_PASSPHRASE_SLOT, encodeKeyslot(slot).toString('base64'), now);
+  if (slot === null) deleteSetting(db, SETTING_BACKUP_PASSPHRASE_SLOT);
+  else setSetting(db, SETTING_BACKUP_PASSPHRASE_SLOT, encodeKeyslot(slot).toString('base64'), now);
 }
 
 /**

@@ -6,7 +6,7 @@
 import { basename, join } from 'node:path';
 import type { BackupWritten } from '../../../../shared/backup.ts';
 import { appendAuditEvent } from '../../repos/audit-events.ts';
-import { nodeFs } from '../../vault/fs-port.ts';
+import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
 import type { Vault } from '../../vault/vault.ts';
 import { BACKUP_WRITTEN_ACTION, backupPassphraseSlot, backupTag } from './backup-settings.ts';
 import { ownBackups, writeBackup, type BackupWriteOptions } from './write-backup.ts';
@@ -34,20 +34,10 @@ export async function backupVault(
     },
     options,
   );
-  const removed: string[] = [];
-  if (request.keep !== undefined) {
-    // Only after the new backup was verified; only this vault's files; never the new one.
-    const names = ownBackups(await fs.readdir(request.folder).catch(() => []), tag);
-    for (const name of names.slice(request.keep)) {
-      if (name === basename(report.file)) continue;
-      try {
-        await fs.unlink(join(request.folder, name));
-        removed.push(name);
-      } catch {
-        // An old backup that cannot be removed stays; the next backup tries again.
-      }
-    }
-  }
+  const removed =
+    request.keep === undefined
+      ? []
+      : await removeOldBackups(request.folder, tag, request.keep, report.file, fs);
   appendAuditEvent(
     db,
     {
@@ -69,4 +59,29 @@ export async function backupVault(
     removed,
     tables: report.tables,
   };
+}
+
+/**
+ * This vault's backups in `folder` beyond the newest `keep`: removed only after a new one was
+ * verified, only this vault's files (by tag), never the new one. Returns the names removed.
+ */
+export async function removeOldBackups(
+  folder: string,
+  tag: string,
+  keep: number,
+  newest: string,
+  fs: FsPort = nodeFs,
+): Promise<string[]> {
+  const removed: string[] = [];
+  const names = ownBackups(await fs.readdir(folder).catch(() => []), tag);
+  for (const name of names.slice(keep)) {
+    if (name === basename(newest)) continue;
+    try {
+      await fs.unlink(join(folder, name));
+      removed.push(name);
+    } catch {
+      // An old backup that cannot be removed stays; the next backup tries again.
+    }
+  }
+  return removed;
 }

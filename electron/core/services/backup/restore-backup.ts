@@ -11,14 +11,14 @@ import { DB_SALT_BYTES } from '../../crypto/keyslot-file.ts';
 import { migrate } from '../../db/migrate.ts';
 import { fromFsError, VaultError } from '../../errors.ts';
 import { appendAuditEvent } from '../../repos/audit-events.ts';
-import { setSetting } from '../../repos/settings.ts';
+import { SETTING_RESTORED_FROM, setSetting } from '../../repos/settings.ts';
 import { buildVaultFolder } from '../../vault/build-vault.ts';
 import { nodeFs } from '../../vault/fs-port.ts';
 import { copyDatabaseInto } from '../../vault/image-to-vault.ts';
 import { buildingPath, parentOf } from '../../vault/layout.ts';
 import { Vault, type VaultOptions } from '../../vault/vault.ts';
 import type { OpenedBackup } from './backup-file.ts';
-import { BACKUP_RESTORED_ACTION, SETTING_RESTORED_FROM } from './backup-settings.ts';
+import { BACKUP_RESTORED_ACTION } from './backup-settings.ts';
 
 export interface RestoreRequest {
   destination: string;

@@ -16,7 +16,6 @@ import {
 } from '../../../../shared/backup.ts';
 import { sealBackup } from '../../crypto/backup-container.ts';
 import type { Keyslot } from '../../crypto/container.ts';
-import type { StreamBackend } from '../../crypto/secretstream.ts';
 import { wipe } from '../../crypto/sodium.ts';
 import { schemaVersion } from '../../db/migrate.ts';
 import { fromFsError, isVaultError, VaultError } from '../../errors.ts';
@@ -38,7 +37,6 @@ export interface BackupRequest {
 
 export interface BackupWriteOptions {
   fs?: FsPort;
-  streamBackend?: StreamBackend;
 }
 
 /** `confidant-<tag>-<UTC time>.confidant-backup`: sorts by time, says nothing about the vault. */
@@ -63,31 +61,88 @@ export function ownBackups(names: readonly string[], tag: string): string[] {
     });
 }
 
+/**
+ * Everything a backup needs from the open vault, taken at one instant: the row counts, the
+ * database file (encrypted pages) and the keys to seal and verify it. After this the vault may
+ * be locked: the rest runs from this alone and wipes the keys and the copy when it is done.
+ */
+export interface CapturedBackup {
+  request: BackupRequest;
+  metadata: BackupMetadata;
+  image: Buffer;
+  slots: Keyslot[];
+  chunkSize: number;
+  keys: { backup: Buffer; database: Buffer };
+}
+
+export async function captureBackup(vault: Vault, request: BackupRequest): Promise<CapturedBackup> {
+  const backup = await vault.deriveBackupKey();
+  const database = await vault.deriveDatabaseKey();
+  const db = vault.db;
+  // Counted and copied back to back, synchronously: no commit can fall between the two.
+  const tables = Object.fromEntries(tableCounts(db).map((table) => [table.name, table.rows]));
+  const image = vault.snapshotDatabaseFile();
+  const recovery = vault.keyslots.filter((slot) => slot.type === 'recovery');
+  const slots = request.backupPassphraseSlot
+    ? [request.backupPassphraseSlot, ...recovery]
+    : [...vault.keyslots];
+  return {
+    request,
+    image,
+    slots,
+    chunkSize: vault.chunkSize,
+    keys: { backup, database },
+    metadata: {
+      format: BACKUP_METADATA_FORMAT,
+      createdAt: request.now.toISOString(),
+      appVersion: APP_VERSION,
+      schemaVersion: schemaVersion(db),
+      vaultName: request.vaultName,
+      opensWith: request.backupPassphraseSlot ? 'backup-passphrase' : 'vault',
+      tables,
+      imageBytes: image.length,
+    },
+  };
+}
+
+/** Forgets a captured backup that will not be written. */
+export function discardCapturedBackup(captured: CapturedBackup): void {
+  wipe(captured.keys.backup, captured.keys.database, captured.image);
+}
+
 export async function writeBackup(
   vault: Vault,
   request: BackupRequest,
   options: BackupWriteOptions = {},
 ): Promise<BackupReport> {
+  return writeCapturedBackup(await captureBackup(vault, request), options);
+}
+
+/** Seals, writes, reads back and verifies a captured backup; wipes its keys whatever happens. */
+export async function writeCapturedBackup(
+  captured: CapturedBackup,
+  options: BackupWriteOptions = {},
+): Promise<BackupReport> {
   const fs = options.fs ?? nodeFs;
-  const path = await freePath(request, fs);
-  const key = await vault.deriveBackupKey();
-  const dbKey = await vault.deriveDatabaseKey();
+  const { keys } = captured;
   try {
-    const sealed = await sealVault(vault, key, request, options);
-    const staged = await stageExportFile(path, sealed.file, false, fs);
+    const path = await freePath(captured.request, fs);
+    const sealed = await sealBackup(
+      { chunkSize: captured.chunkSize, slots: captured.slots },
+      keys.backup,
+      captured.metadata,
+      captured.image,
+    );
+    wipe(captured.image);
+    const staged = await stageExportFile(path, sealed, false, fs);
     let report: BackupReport;
     try {
       const readBack = await fs.readFile(staged.tempPath).catch((error: unknown) => {
         throw fromFsError(error, { file: path });
       });
-      if (!readBack.equals(sealed.file))
+      if (!readBack.equals(sealed))
         throw new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' });
-      report = await verifyBackupBytes(
-        readBack,
-        path,
-        { backup: key, database: dbKey },
-        options,
-      ).catch((error: unknown) => {
+      report = await verifyBackupBytes(readBack, path, keys, options).catch((error: unknown) => {
         throw isVaultError(error, 'BACKUP_DAMAGED')
           ? new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' }, { cause: error })
           : error;
@@ -100,7 +155,7 @@ export async function writeBackup(
     await staged.durable();
     return report;
   } finally {
-    wipe(key, dbKey);
+    discardCapturedBackup(captured);
   }
 }
 
@@ -117,43 +172,5 @@ async function freePath(request: BackupRequest, fs: FsPort): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const path = join(request.folder, backupFileName(request.tag, request.now, attempt));
     if (!(await fs.exists(path))) return path;
-  }
-}
-
-async function sealVault(
-  vault: Vault,
-  key: Uint8Array,
-  request: BackupRequest,
-  options: BackupWriteOptions,
-): Promise<{ file: Buffer; metadata: BackupMetadata }> {
-  const db = vault.db;
-  // Counted and copied back to back, synchronously: no commit can fall between the two.
-  const tables = Object.fromEntries(tableCounts(db).map((table) => [table.name, table.rows]));
-  const image = vault.snapshotDatabaseFile();
-  const recovery = vault.keyslots.filter((slot) => slot.type === 'recovery');
-  const slots = request.backupPassphraseSlot
-    ? [request.backupPassphraseSlot, ...recovery]
-    : [...vault.keyslots];
-  const metadata: BackupMetadata = {
-    format: BACKUP_METADATA_FORMAT,
-    createdAt: request.now.toISOString(),
-    appVersion: APP_VERSION,
-    schemaVersion: schemaVersion(db),
-    vaultName: request.vaultName,
-    opensWith: request.backupPassphraseSlot ? 'backup-passphrase' : 'vault',
-    tables,
-    imageBytes: image.length,
-  };
-  try {
-    const file = await sealBackup(
-      { chunkSize: vault.chunkSize, slots },
-      key,
-      metadata,
-      image,
-      options.streamBackend,
-    );
-    return { file, metadata };
-  } finally {
-    wipe(image);
   }
 }

@@ -51,6 +51,8 @@ const en = {
       created: 'Vault created',
       unlocked: 'Vault unlocked',
       locked: 'Vault locked',
+      passphrase_changed: 'Passphrase changed',
+      rekeyed: 'Keys replaced (new passphrase and recovery key)',
     },
     settings: {
       changed: 'Settings changed',
@@ -167,6 +169,8 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     vault: {
       created: 'Создано хранилище',
       unlocked: 'Хранилище открыто',
+      passphrase_changed: 'Пароль изменён',
+      rekeyed: 'Ключи заменены (новый пароль и ключ восстановления)',
       locked: 'Хранилище заблокировано',
     },
     settings: {

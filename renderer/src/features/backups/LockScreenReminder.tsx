@@ -9,11 +9,23 @@ import { failureText, timeAgo } from './format.ts';
  * warning when there is none or it is older than the vault's limit, and a failed automatic
  * backup. Not announced: it is there when the screen opens, read with it.
  */
-export function LockScreenReminder({ reminder }: { reminder: BackupReminder }) {
+export function LockScreenReminder({
+  reminder,
+  writing,
+}: {
+  reminder: BackupReminder;
+  writing: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [now] = useState(() => new Date());
   const k = 'ui.backups.lockScreen';
   const age = backupAgeDays(reminder.lastAt, now);
+  if (writing)
+    return (
+      <Alert tone="info" live={false}>
+        {t(`${k}.writing`)}
+      </Alert>
+    );
   return (
     <>
       {reminder.lastAt === null || age === null ? (

@@ -178,6 +178,7 @@ const en = {
   },
   lockScreen: {
     newest: 'Newest backup: {{ago}}.',
+    writing: 'The vault is locked. Its automatic backup is being written and checked…',
     none: 'No backup of this vault is recorded on this computer.',
     stale_one: 'The newest backup is {{count}} day old.',
     stale_few: 'The newest backup is {{count}} days old.',
@@ -371,6 +372,8 @@ export const backupsTexts: FeatureTexts<typeof en> = {
     },
     lockScreen: {
       newest: 'Последняя резервная копия: {{ago}}.',
+      writing:
+        'Хранилище заблокировано. Его автоматическая резервная копия записывается и проверяется…',
       none: 'На этом компьютере нет сведений о резервных копиях этого хранилища.',
       stale_one: 'Последней резервной копии уже {{count}} день.',
       stale_few: 'Последней резервной копии уже {{count}} дня.',

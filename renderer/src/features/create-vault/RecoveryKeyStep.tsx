@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.tsx';
 import { CenteredScreen } from '../../components/CenteredScreen.tsx';
+import { RecoveryKeyGroups } from '../../components/RecoveryKeyGroups.tsx';
 import type { PreparedVault } from './CreateVaultScreen.tsx';
 
 /** The recovery key, once, large and grouped; printable on its own sheet. */
@@ -12,7 +13,6 @@ export function RecoveryKeyStep({
   onWrittenDown: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const groups = vault.recoveryKey.split('-');
   const today = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date());
   return (
     <CenteredScreen title={t('ui.recovery.title')} wide>
@@ -23,21 +23,7 @@ export function RecoveryKeyStep({
           <p className="mono">{t('ui.recovery.sheetFile', { file: vault.path })}</p>
           <p>{t('ui.recovery.sheetDate', { date: today })}</p>
         </div>
-        <ol className="recovery-key" aria-label={t('ui.recovery.keyLabel')}>
-          {groups.map((group, index) => (
-            <li key={index} className="recovery-key__group">
-              <span className="recovery-key__number" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span
-                className="recovery-key__text mono"
-                aria-label={`${t('ui.recovery.group', { n: index + 1 })}: ${group.split('').join(' ')}`}
-              >
-                {group}
-              </span>
-            </li>
-          ))}
-        </ol>
+        <RecoveryKeyGroups recoveryKey={vault.recoveryKey} />
         <p className="recovery-sheet__print-only">{t('ui.recovery.sheetAdvice')}</p>
       </div>
       <p className="muted small">{t('ui.recovery.printNote')}</p>

@@ -6,6 +6,7 @@ import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { AutoLockForm } from './AutoLockForm.tsx';
 import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
 import { ReviewIntervalsForm } from './ReviewIntervalsForm.tsx';
+import { RekeyForm } from './RekeyForm.tsx';
 
 export function SettingsArea({ status }: { status: VaultStatus }) {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function SettingsArea({ status }: { status: VaultStatus }) {
         <section className="panel" aria-labelledby="settings-security">
           <h2 id="settings-security">{t('ui.settings.security')}</h2>
           <ChangePassphraseForm path={status.path ?? ''} />
+          <RekeyForm path={status.path ?? ''} />
           <AutoLockForm />
           <ReviewIntervalsForm />
         </section>

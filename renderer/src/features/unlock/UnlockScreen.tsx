@@ -103,7 +103,9 @@ export function UnlockScreen({
           {status.changesLostAtLastLock ? (
             <Alert tone="warning">{t('ui.unlock.changesLost')}</Alert>
           ) : null}
-          {showReminder ? <LockScreenReminder reminder={status.backup} /> : null}
+          {showReminder ? (
+            <LockScreenReminder reminder={status.backup} writing={status.backupWriting} />
+          ) : null}
         </div>
       ) : null}
       <Form
