@@ -113,8 +113,6 @@ export const vaultStatus = z.strictObject({
   retryAfterSeconds: z.number().int().min(0),
   /** While unlocked: wrong attempts made before this unlock, shown once to the user. */
   failedAttemptsBeforeUnlock: z.number().int().min(0),
-  /** The last automatic lock could not save the latest changes (disk full, drive gone). */
-  changesLostAtLastLock: z.boolean(),
   /** Why the vault was last locked in this session (the lock screen says so); null if never. */
   lockedBecause: lockReason.nullable(),
   /** The open vault was filled by `confidant demo`: the app says so on every screen. */

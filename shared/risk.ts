@@ -5,7 +5,11 @@
  * computation live, and the share review (issue 6) reads the level and the review state.
  * docs/risk-matrix.md explains the choices; tests/unit/risk.test.ts checks every cell.
  */
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+// One module per function: the package's index makes Node read its 250 modules (seconds).
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
 import { CONSENT_LEVELS, id, isoDate, LIMITS, STAGES, type Stage } from './domain.ts';
 import { personRef } from './records.ts';

@@ -41,8 +41,6 @@ import { readReviewIntervals } from './services/risk.ts';
 import { UnlockThrottle } from './services/unlock-throttle.ts';
 import { Vault, type PendingVault, type VaultOptions } from './vault/vault.ts';
 
-const AUTOMATIC_LOCKS: readonly LockReason[] = ['idle', 'suspend', 'screen-lock', 'quit'];
-
 export interface CoreApiOptions {
   config: AppConfigStore;
   /** Where a first vault is suggested: under the user's documents. */
@@ -78,8 +76,6 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
   let vault: Vault | null = null;
   let pending: { vault: PendingVault; groups: [number, number]; key: string } | null = null;
   let failedAttemptsBeforeUnlock = 0;
-  /** An automatic lock could not save the last changes: the unlock screen says so. */
-  let changesLostAtLastLock = false;
   let lockedBecause: LockReason | null = null;
 
   /** Backups still being written after a lock (quitting and tests wait for them). */
@@ -96,7 +92,6 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       failedAttempts: path ? throttle.failures(path) : 0,
       retryAfterSeconds: path ? throttle.retryAfterSeconds(path) : 0,
       failedAttemptsBeforeUnlock: vault ? failedAttemptsBeforeUnlock : 0,
-      changesLostAtLastLock,
       lockedBecause: vault ? null : lockedBecause,
       demo: vault ? getSetting(vault.db, SETTING_DEMO) === 'true' : false,
       backup: backups.reminderFor(path),
@@ -128,10 +123,8 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     // A rolling backup, if configured, is taken now and written once the vault is locked, so
     // the lock screen does not wait for it; quitting waits, or the process would end first.
     const backupJob = await backups.backupAtLock(open, reason === 'quit' ? 'quit' : 'lock');
-    const { discardedChanges } = await open.lock({
-      discardUnsaved: AUTOMATIC_LOCKS.includes(reason),
-    });
-    changesLostAtLastLock = discardedChanges;
+    // Every change was durable when it committed: a lock only closes and wipes.
+    await open.lock();
     lockedBecause = reason;
     vault = null;
     failedAttemptsBeforeUnlock = 0;
@@ -187,7 +180,6 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     adopt: async (restored) => {
       vault = restored;
       failedAttemptsBeforeUnlock = 0;
-      changesLostAtLastLock = false;
       await config.update({ lastVaultPath: restored.path });
       return changed();
     },
@@ -291,7 +283,6 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
         throw error;
       }
       failedAttemptsBeforeUnlock = throttle.recordSuccess(path);
-      changesLostAtLastLock = false;
       vault = opened;
       appendAuditEvent(
         opened.db,
@@ -336,7 +327,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       });
     },
 
-    'settings:update': async (changes) => {
+    'settings:update': (changes) => {
       const open = openVault();
       const at = now();
       open.db.transaction(() => {
@@ -352,10 +343,10 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
         appendAuditEvent(open.db, { action: 'settings.changed', detail: changes }, at);
       })();
       changed();
-      return {
+      return Promise.resolve({
         autoLockMinutes: readAutoLockMinutes(open),
         reviewIntervals: readReviewIntervals(open.db),
-      };
+      });
     },
   };
 

@@ -25,6 +25,8 @@ export const en = {
       '{{file}} is empty, so it is not a Confidant vault: check that you chose the right file, or open one of its previous copies.',
     'NOT_A_VAULT_plain-sqlite':
       '{{file}} is a plain, unencrypted SQLite database, not a Confidant vault: choose your vault file instead, and keep nothing sensitive in that one.',
+    NOT_A_VAULT_folder:
+      '{{file}} is a folder, but not a Confidant vault (it has neither keys nor vault.db): choose the vault folder itself (NAME.confidant).',
     NOT_A_VAULT_directory: '{{file}} is a folder, not a vault file: choose the vault file itself.',
     NOT_A_VAULT_kind:
       '{{file}} is a Confidant file of another kind, not a vault: open it from the place meant for it.',
@@ -64,9 +66,11 @@ export const en = {
     DATABASE_MISSING:
       'The vault’s database {{file}} is missing: copy the whole vault folder again from where it came from, or restore a backup.',
     FOREIGN_DATABASE:
-      'The database {{file}} belongs to another vault, not to the keys beside it: put back this vault’s own database (copy the whole folder), or restore a backup.',
+      'The database {{file}} belongs to another vault, not to the keys beside it (or its first bytes are damaged): put back this vault’s own database (copy the whole folder again), or restore a backup.',
     REKEY_INTERRUPTED:
       'Changing the keys of {{file}} was interrupted: unlock it with the new passphrase or the new recovery key to finish.',
+    REKEY_INTERRUPTED_old:
+      'Changing the keys of {{file}} was interrupted before the vault took them: unlock it with the passphrase or recovery key it had before the change, then change its keys again.',
     NEWER_VERSION:
       '{{file}} was made by a newer version of Confidant: install the newest version to open it (this version has left the file untouched).',
     VAULT_IN_USE:
@@ -341,6 +345,8 @@ export const en = {
       'Standard input ended before the {{what}} was read: send one line per secret (see confidant --help).',
     inputCancelled: 'Cancelled: nothing was changed.',
     passphrasesDiffer: 'The two passphrases differ, so nothing was changed: run the command again.',
+    upgraded:
+      'Converted {{file}} from format 1 (one file) to format 2 (a folder). The old file is kept as {{kept}} and still opens with the old passphrase and recovery key: delete it once the new vault works.',
     what: {
       passphrase: 'passphrase',
       newPassphrase: 'new passphrase',
@@ -383,8 +389,6 @@ export const en = {
     },
     passwd: {
       changed: 'Changed the passphrase of {{file}}. The recovery key is the same as before.',
-      upgraded:
-        'Converted {{file}} from format 1 (one file) to format 2 (a folder). The old file is kept as {{kept}} and still opens with the old passphrase and recovery key: delete it once the new vault works.',
       rekeyed:
         'Re-keyed {{file}}: a new master key encrypts it, the new passphrase opens it, and the recovery key below replaces the old one (write it down now; it is shown once). Older backups and copies still open with the old passphrase and recovery key.',
     },

@@ -55,10 +55,10 @@ function status(patch: Partial<VaultStatus> = {}): VaultStatus {
     failedAttempts: 0,
     retryAfterSeconds: 0,
     failedAttemptsBeforeUnlock: 0,
-    changesLostAtLastLock: false,
     lockedBecause: null,
     demo: false,
     backup: { lastAt: ago(3), warnDays: 7, lastFailure: null },
+    backupWriting: false,
     restoredFrom: null,
     ...patch,
   };

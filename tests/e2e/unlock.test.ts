@@ -1,6 +1,6 @@
 /**
  * The unlock screen against real vaults: repeated wrong passphrases slow down, the recovery
- * key opens, a damaged vault offers its previous copy, a vault open elsewhere says so, and the
+ * key opens, a damaged vault says so (a damaged first-format vault offers its previous copy), a vault open elsewhere says so, and the
  * lock screen says why it locked.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -76,27 +76,52 @@ describe('unlock screen', () => {
     await finish(app);
   });
 
-  it('says a damaged vault is damaged and opens its previous copy on request', async () => {
-    const { app, t, unlock, shell, path } = await lockedVault('unlock-damaged');
-    const bytes = readFileSync(path);
+  it('says a damaged vault is damaged, and what to do', async () => {
+    const { app, t, unlock, path } = await lockedVault('unlock-damaged');
+    const keys = join(path, 'keys');
+    const bytes = readFileSync(keys);
     bytes[bytes.length - 10]! ^= 0x20;
-    writeFileSync(path, bytes);
+    writeFileSync(keys, bytes);
     await unlock.unlockWith(PASSPHRASE);
+    await unlock.error().waitFor();
+    expect(await unlock.error().textContent()).toContain(
+      t('errors.VAULT_KEYS_DAMAGED', { file: keys }),
+    );
+    await app.expectAccessible('the damaged-vault error');
+    await app.screenshot('damaged-vault');
+    await finish(app);
+  });
+
+  it('upgrades a vault of the first format, from its previous copy when the file is damaged', async () => {
+    const fixture = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../fixtures/vault-v1.json'), 'utf8'),
+    ) as { passphrase: string };
+    const { app, t, unlock, shell } = await lockedVault('unlock-v1-damaged');
+    const path = join(app.dir, 'Old.confidant');
+    const good = readFileSync(join(import.meta.dirname, '../fixtures/vault-v1.confidant'));
+    writeFileSync(`${path}.1`, good);
+    const damaged = Buffer.from(good);
+    damaged[damaged.length - 10]! ^= 0x20;
+    writeFileSync(path, damaged);
+    await unlock.setPath(path);
+    await unlock.unlockWith(fixture.passphrase);
     await unlock.error().waitFor();
     expect(await unlock.error().textContent()).toContain(
       t('errors.CORRUPT_VAULT_previous', { file: path, previous: `${path}.1` }),
     );
-    await app.expectAccessible('the damaged-vault error');
-    await app.screenshot('damaged-vault');
+    await app.screenshot('damaged-v1-vault');
     await unlock.openPreviousCopy();
     await shell.navigation().waitFor();
+    // Converted to format 2; the damaged file kept aside, untouched.
+    expect(readFileSync(join(path, 'keys')).length).toBeGreaterThan(0);
+    expect(readFileSync(`${path}.v1`).equals(damaged)).toBe(true);
     await finish(app);
   });
 
   it('says a vault open elsewhere is in use, naming the lock file', async () => {
     const { app, t, unlock, path } = await lockedVault('unlock-in-use');
     writeFileSync(
-      `${path}.lock`,
+      join(path, 'vault.lock'),
       JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
     );
     await unlock.unlockWith(PASSPHRASE);
@@ -106,7 +131,7 @@ describe('unlock screen', () => {
         file: path,
         pid: process.pid,
         host: hostname(),
-        lockFile: `${path}.lock`,
+        lockFile: join(path, 'vault.lock'),
       }),
     );
     await app.expectAccessible('the vault-in-use error');

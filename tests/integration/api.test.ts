@@ -13,8 +13,6 @@ import { listAuditEvents } from '../../electron/core/repos/audit-events.ts';
 import { Vault } from '../../electron/core/vault/vault.ts';
 import { makeTestApi } from '../helpers/api.ts';
 import { snapshotDir } from '../helpers/dir-snapshot.ts';
-import { FAST_KDF } from '../helpers/fast-kdf.ts';
-import { faultyFs } from '../helpers/faulty-fs.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { vaultBytes } from '../helpers/vaults.ts';
 

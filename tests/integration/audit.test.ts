@@ -145,7 +145,7 @@ describe('the audit trail', () => {
         'vault.created',
       );
     } finally {
-      await vault.lock({ save: false });
+      await vault.lock();
     }
   });
 });

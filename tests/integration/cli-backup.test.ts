@@ -1,17 +1,28 @@
 /**
  * `confidant backup create | verify | restore` in-process: runCli with its own stdin/stdout/
- * stderr, the fast Argon2id, and a fresh folder per test. Every failure also proves that
- * nothing on disk changed; every success that only the expected files appeared.
+ * stderr, the fast Argon2id, and a fresh folder per test. A vault is a folder (`keys` and
+ * `vault.db`); a restore makes a new one. Every failure also proves that nothing on disk
+ * changed; every success that only the expected files appeared.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run.ts';
 import { latestSchemaVersion } from '../../electron/core/db/migrate.ts';
 import { generateDemoData } from '../../electron/core/services/demo/generate.ts';
-import { Vault, type VaultOptions } from '../../electron/core/vault/vault.ts';
+import { nodeFs, type FsPort } from '../../electron/core/vault/fs-port.ts';
+import { Vault, type UnlockSecret, type VaultOptions } from '../../electron/core/vault/vault.ts';
 import { APP_VERSION } from '../../shared/app-info.ts';
 import { BACKUP_EXTENSION } from '../../shared/backup.ts';
 import { en } from '../../shared/i18n/en.ts';
@@ -21,14 +32,32 @@ import { snapshotDir } from '../helpers/dir-snapshot.ts';
 import { FAST_KDF } from '../helpers/fast-kdf.ts';
 import { faultyFs } from '../helpers/faulty-fs.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
-import { createTestVault, PASSPHRASE } from '../helpers/vaults.ts';
+import { createTestVault, PASSPHRASE, vaultBytes } from '../helpers/vaults.ts';
 
 const tempDir = useTempDir('confidant-cli-backup-');
 
 const ENGLISH = { LANG: 'en_US.UTF-8' };
 const RUSSIAN = { LANG: 'ru_RU.UTF-8' };
 const WRONG = 'not the passphrase at all';
+const NEW_PASSPHRASE = 'a different passphrase entirely';
 const BACKUP_NAME = new RegExp(`^confidant-[0-9a-f]{8}-\\d{8}T\\d{6}Z\\.${BACKUP_EXTENSION}$`);
+const RECOVERY_LINE = /^Recovery key: (.*)$/gm;
+const AT_REST = ['keys', 'vault.db'];
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** The committed format-1 vault (one file). */
+const VAULT_V1 = join(ROOT, 'tests/fixtures/vault-v1.confidant');
+const vaultV1 = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/vault-v1.json'), 'utf8')) as {
+  passphrase: string;
+};
+/** The committed backup written by format 1 (its payload a plain database image). */
+const BACKUP_V1 = join(ROOT, 'tests/fixtures/backup-v1.confidant-backup');
+const backupV1 = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/backup-v1.json'), 'utf8')) as {
+  passphrase: string;
+  recoveryKey: string;
+  persons: string[];
+  tables: Record<string, number>;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Running the CLI
@@ -71,11 +100,31 @@ async function cli(
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-/** Runs `action` and checks that no file under `dir` was added, removed or touched. */
+/** Every file (size, hash, mtime) and every folder under `dir`, to compare before and after. */
+function everythingUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = { ...snapshotDir(dir) };
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) {
+        out[`${relative(dir, path)}/`] = 'folder';
+        walk(path);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * Runs `action` and checks that nothing under `dir` was added, removed or touched (no new
+ * file or folder, no leftover lock, WAL or temporary file). Checked softly, so the test's
+ * other findings are reported too.
+ */
 async function expectNothingChanges(dir: string, action: () => Promise<Run>): Promise<Run> {
-  const before = snapshotDir(dir);
+  const before = everythingUnder(dir);
   const run = await action();
-  expect(snapshotDir(dir)).toEqual(before);
+  expect.soft(everythingUnder(dir), 'files and folders on disk').toEqual(before);
   return run;
 }
 
@@ -107,14 +156,17 @@ interface Fixture {
 
 /**
  * Made once for the file (a vault with people, and a backup the CLI wrote of it), then copied
- * into each test's own folder: the tests stay independent and the file stays fast.
+ * into each test's own folder: the tests stay independent and the file stays fast. The vault
+ * folder's files are kept as bytes, taken at rest before anything else opened it.
  */
 const template = {
   dir: '',
-  vault: Buffer.alloc(0),
+  vault: {} as Record<string, Buffer>,
   recoveryKey: '',
   backupName: '',
   backup: Buffer.alloc(0),
+  /** What the vault holds, read once through the core. */
+  contents: { names: [], rows: {} } as Contents,
 };
 
 beforeAll(async () => {
@@ -123,10 +175,13 @@ beforeAll(async () => {
   vault.db.transaction(() =>
     generateDemoData(vault.db, { people: 2, seed: 7, now: new Date('2026-03-01T10:00:00Z') }),
   )();
-  await vault.save();
   await vault.lock();
-  template.vault = readFileSync(path);
   template.recoveryKey = recoveryKey;
+  // Taken before its first backup: each test's vault has never been backed up.
+  expect(readdirSync(path).sort()).toEqual(AT_REST);
+  template.vault = Object.fromEntries(
+    AT_REST.map((file) => [file, readFileSync(join(path, file))]),
+  );
   const drive = join(template.dir, 'drive');
   mkdirSync(drive);
   const run = await cli(['backup', 'create', path, drive], [PASSPHRASE]);
@@ -135,6 +190,7 @@ beforeAll(async () => {
   expect(others).toEqual([]);
   template.backupName = name!;
   template.backup = readFileSync(join(drive, name!));
+  template.contents = await contents(path);
 });
 
 afterAll(() => {
@@ -145,7 +201,9 @@ afterAll(() => {
 function vaultWithPeople(): Fixture {
   const dir = tempDir();
   const vault = join(dir, 'office.confidant');
-  writeFileSync(vault, template.vault);
+  mkdirSync(vault, { mode: 0o700 });
+  for (const [file, bytes] of Object.entries(template.vault))
+    writeFileSync(join(vault, file), bytes, { mode: 0o600 });
   const drive = join(dir, 'drive');
   mkdirSync(drive);
   return { dir, vault, recoveryKey: template.recoveryKey, drive };
@@ -166,7 +224,7 @@ interface Contents {
 /** What a vault holds, read through the core with `secret` (not through the CLI). */
 async function contents(
   path: string,
-  secret: { passphrase: string } | { recoveryKey: string } = { passphrase: PASSPHRASE },
+  secret: UnlockSecret = { passphrase: PASSPHRASE },
 ): Promise<Contents> {
   const vault = await Vault.unlock(path, secret, { readOnly: true });
   try {
@@ -204,13 +262,33 @@ function rewrite(path: string, edit: (bytes: Buffer) => Buffer): void {
   writeFileSync(path, edit(readFileSync(path)));
 }
 
+function recoveryLines(stdout: string): string[] {
+  return [...stdout.matchAll(RECOVERY_LINE)].map((match) => match[1]!);
+}
+
+/**
+ * A disk that fills up when a vault's keys file is written: the part of a new vault the core
+ * writes itself (SQLite writes vault.db on its own).
+ */
+function diskFullAtKeys(): FsPort {
+  const full = faultyFs({ failAfterBytes: 0 });
+  return {
+    ...nodeFs,
+    createExclusive: (path) =>
+      basename(path).startsWith('.keys')
+        ? full.createExclusive(path)
+        : nodeFs.createExclusive(path),
+  };
+}
+
 // =============================================================================================
 
 describe('confidant backup create', () => {
   it('writes one verified backup into the folder, says what it holds, and records it', async () => {
     const fixture = vaultWithPeople();
-    const before = await contents(fixture.vault);
-    const files = Object.keys(snapshotDir(fixture.dir));
+    const before = template.contents;
+    const keys = readFileSync(join(fixture.vault, 'keys'));
+    const files = Object.keys(everythingUnder(fixture.dir));
     const run = await cli(['backup', 'create', fixture.vault, fixture.drive], [PASSPHRASE]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
@@ -219,9 +297,13 @@ describe('confidant backup create', () => {
     expect(others).toEqual([]);
     expect(name).toMatch(BACKUP_NAME);
     const file = join(fixture.drive, name!);
-    // Besides the backup, only the vault's previous copy from the save that recorded it.
-    const added = Object.keys(snapshotDir(fixture.dir)).filter((path) => !files.includes(path));
-    expect(added.sort()).toEqual([join('drive', name!), 'office.confidant.1'].sort());
+    // Nothing but the backup appears (no previous copy, lock, WAL or temporary file), and the
+    // vault is still its keys and its database, the keys untouched.
+    const after = Object.keys(everythingUnder(fixture.dir));
+    expect(after.filter((path) => !files.includes(path))).toEqual([join('drive', name!)]);
+    expect(files.filter((path) => !after.includes(path))).toEqual([]);
+    expect(readdirSync(fixture.vault).sort()).toEqual(AT_REST);
+    expect(readFileSync(join(fixture.vault, 'keys')).equals(keys)).toBe(true);
 
     expect(run.stdout.split('\n')[0]).toBe(en.cli.backup.written.replace('{{file}}', file));
     expect(run.stdout).toMatch(/^Size: +[\d.]+ KiB$/m);
@@ -278,7 +360,9 @@ describe('confidant backup create', () => {
   });
 
   it('fails on a full disk (exit 1), leaves no backup behind and the vault as it was', async () => {
+    // The vault's first backup: it would also give the vault its backup tag.
     const fixture = vaultWithPeople();
+    const before = vaultBytes(fixture.vault);
     const fs = faultyFs({ failAfterBytes: 4096 });
     const run = await expectNothingChanges(fixture.dir, () =>
       cli(['backup', 'create', fixture.vault, fixture.drive], [PASSPHRASE], {
@@ -288,6 +372,58 @@ describe('confidant backup create', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^confidant: The disk is full, so .*drive.*confidant-backup could/);
     expect(readdirSync(fixture.drive)).toEqual([]);
+    expect(vaultBytes(fixture.vault).equals(before)).toBe(true);
+  });
+
+  it('converts a format-1 vault first, says so, keeps FILE.v1, and backs it up', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.confidant');
+    copyFileSync(VAULT_V1, file);
+    const drive = join(dir, 'drive');
+    mkdirSync(drive);
+    const run = await cli(['backup', 'create', file, drive], [vaultV1.passphrase]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const [name, ...others] = readdirSync(drive);
+    expect(others).toEqual([]);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(
+      en.cli.upgraded.replace('{{file}}', file).replace('{{kept}}', `${file}.v1`),
+    );
+    expect(lines[1]).toBe(en.cli.backup.written.replace('{{file}}', join(drive, name!)));
+    expect(readdirSync(file).sort()).toEqual(AT_REST);
+    expect(readFileSync(`${file}.v1`).equals(readFileSync(VAULT_V1))).toBe(true);
+    const verify = await cli(['backup', 'verify', join(drive, name!)], [vaultV1.passphrase]);
+    expect(verify.code).toBe(0);
+  });
+
+  it('refuses a vault whose keys file is damaged (exit 7) and writes nothing', async () => {
+    const fixture = vaultWithPeople();
+    rewrite(join(fixture.vault, 'keys'), (bytes) => {
+      bytes.writeUInt8(bytes.readUInt8(60) ^ 0x01, 60);
+      return bytes;
+    });
+    const run = await expectNothingChanges(fixture.dir, () =>
+      cli(['backup', 'create', fixture.vault, fixture.drive], [PASSPHRASE]),
+    );
+    expect(run.code).toBe(7);
+    expect(run.stderr).toBe(
+      errorLine(en.errors.VAULT_KEYS_DAMAGED, { file: join(fixture.vault, 'keys') }),
+    );
+  });
+
+  it('refuses a vault holding another vault’s database (exit 8) and writes nothing', async () => {
+    const fixture = vaultWithPeople();
+    const { path: other, vault } = await createTestVault(tempDir());
+    await vault.lock();
+    copyFileSync(join(other, 'vault.db'), join(fixture.vault, 'vault.db'));
+    const run = await expectNothingChanges(fixture.dir, () =>
+      cli(['backup', 'create', fixture.vault, fixture.drive], [PASSPHRASE]),
+    );
+    expect(run.code).toBe(8);
+    expect(run.stderr).toBe(
+      errorLine(en.errors.FOREIGN_DATABASE, { file: join(fixture.vault, 'vault.db') }),
+    );
   });
 });
 
@@ -295,7 +431,7 @@ describe('confidant backup verify', () => {
   it('prints the backup’s report and every table with its rows, and changes nothing', async () => {
     const fixture = vaultWithPeople();
     const backup = makeBackup(fixture);
-    const before = await contents(fixture.vault);
+    const before = template.contents;
     const run = await expectNothingChanges(fixture.dir, () =>
       cli(['backup', 'verify', backup], [PASSPHRASE]),
     );
@@ -396,6 +532,20 @@ describe('confidant backup verify', () => {
     expect(run.stderr).toBe(errorLine(en.errors.NEWER_VERSION, { file: backup }));
   });
 
+  it('verifies the committed format-1 backup (a plain database image inside)', async () => {
+    const dir = tempDir();
+    const backup = join(dir, basename(BACKUP_V1));
+    copyFileSync(BACKUP_V1, backup);
+    const run = await expectNothingChanges(dir, () =>
+      cli(['backup', 'verify', backup], [backupV1.passphrase]),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')[0]).toBe(en.cli.backup.verified.replace('{{file}}', backup));
+    for (const [table, rows] of Object.entries(backupV1.tables))
+      expect(run.stdout).toMatch(new RegExp(`^ {2}${table} +${rows}$`, 'm'));
+  });
+
   it('reports a missing backup (exit 1)', async () => {
     const dir = tempDir();
     const backup = join(dir, `absent.${BACKUP_EXTENSION}`);
@@ -411,10 +561,10 @@ describe('confidant backup restore', () => {
   it('restores into a new vault that opens with the same passphrase and holds the same data', async () => {
     const fixture = vaultWithPeople();
     const backup = makeBackup(fixture);
-    const before = await contents(fixture.vault);
+    const before = template.contents;
     expect((await cli(['backup', 'verify', backup], [PASSPHRASE])).code).toBe(0);
     const restored = join(fixture.dir, 'restored.confidant');
-    const snapshot = snapshotDir(fixture.dir);
+    const snapshot = everythingUnder(fixture.dir);
 
     const run = await cli(['backup', 'restore', backup, restored], [PASSPHRASE]);
     expect(run.code).toBe(0);
@@ -426,10 +576,12 @@ describe('confidant backup restore', () => {
       en.cli.backup.restored.replace('{{file}}', restored),
     );
 
-    // Exactly one new file; the backup and the vault it came from are untouched.
-    const after = snapshotDir(fixture.dir);
+    // Exactly one new vault folder (its keys and its database, nothing else); the backup and
+    // the vault it came from are untouched.
+    const after = everythingUnder(fixture.dir);
+    const name = basename(restored);
     expect(Object.keys(after).sort()).toEqual(
-      [...Object.keys(snapshot), basename(restored)].sort(),
+      [...Object.keys(snapshot), `${name}/`, join(name, 'keys'), join(name, 'vault.db')].sort(),
     );
     for (const [path, state] of Object.entries(snapshot)) expect(after[path]).toBe(state);
 
@@ -440,7 +592,7 @@ describe('confidant backup restore', () => {
   it('restores with --recovery, and the restored vault opens with both secrets', async () => {
     const fixture = vaultWithPeople();
     const backup = makeBackup(fixture);
-    const before = await contents(fixture.vault);
+    const before = template.contents;
     const restored = join(fixture.dir, 'restored.confidant');
     const run = await cli(
       ['backup', 'restore', '--recovery', backup, restored],
@@ -466,14 +618,29 @@ describe('confidant backup restore', () => {
     expect(readFileSync(existing, 'utf8')).toBe('precious');
   });
 
-  it('refuses the vault itself as the destination (exit 1)', async () => {
+  it('refuses the vault itself as the destination (exit 1) and leaves it byte for byte', async () => {
     const fixture = vaultWithPeople();
     const backup = makeBackup(fixture);
+    const before = vaultBytes(fixture.vault);
     const run = await expectNothingChanges(fixture.dir, () =>
       cli(['backup', 'restore', backup, fixture.vault]),
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(errorLine(en.errors.FILE_EXISTS, { file: fixture.vault }));
+    expect(vaultBytes(fixture.vault).equals(before)).toBe(true);
+  });
+
+  it('refuses an empty folder as the destination (exit 1) and leaves it empty', async () => {
+    const fixture = vaultWithPeople();
+    const backup = makeBackup(fixture);
+    const existing = join(fixture.dir, 'empty.confidant');
+    mkdirSync(existing);
+    const run = await expectNothingChanges(fixture.dir, () =>
+      cli(['backup', 'restore', backup, existing]),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(errorLine(en.errors.FILE_EXISTS, { file: existing }));
+    expect(readdirSync(existing)).toEqual([]);
   });
 
   it('refuses a destination in a folder that does not exist (exit 1) before asking', async () => {
@@ -519,12 +686,70 @@ describe('confidant backup restore', () => {
     const fixture = vaultWithPeople();
     const backup = makeBackup(fixture);
     const restored = join(fixture.dir, 'restored.confidant');
-    const fs = faultyFs({ failAfterBytes: 4096 });
     const run = await expectNothingChanges(fixture.dir, () =>
-      cli(['backup', 'restore', backup, restored], [PASSPHRASE], { vaultOptions: { fs } }),
+      cli(['backup', 'restore', backup, restored], [PASSPHRASE], {
+        vaultOptions: { fs: diskFullAtKeys() },
+      }),
     );
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(errorLine(en.errors.DISK_FULL, { file: restored }));
+    expect(run.stdout).not.toContain(en.cli.backup.restored.replace('{{file}}', restored));
+    // The sentence names the new vault or the keys file in it.
+    expect([
+      errorLine(en.errors.DISK_FULL, { file: restored }),
+      errorLine(en.errors.DISK_FULL, { file: join(restored, 'keys') }),
+    ]).toContain(run.stderr);
+  });
+
+  it('restores the committed format-1 backup into a format-2 vault folder', async () => {
+    const dir = tempDir();
+    const backup = join(dir, basename(BACKUP_V1));
+    copyFileSync(BACKUP_V1, backup);
+    const restored = join(dir, 'restored.confidant');
+    const run = await cli(['backup', 'restore', backup, restored], [backupV1.passphrase]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(restored).sort()).toEqual(AT_REST);
+    const info = await cli(['info', restored]);
+    expect(info.stdout).toMatch(/^Format:\s+Confidant vault, format version 2$/m);
+    const opened = await contents(restored, { passphrase: backupV1.passphrase });
+    expect(opened.names).toEqual([...backupV1.persons].sort());
+    expect(await contents(restored, { recoveryKey: backupV1.recoveryKey })).toEqual(opened);
+  });
+});
+
+describe('confidant backup and passwd --rekey', () => {
+  it('a backup made before a re-key still opens with the old passphrase and recovery key', async () => {
+    const fixture = vaultWithPeople();
+    const backup = makeBackup(fixture);
+    const rekey = await cli(['passwd', '--rekey', fixture.vault], [PASSPHRASE, NEW_PASSPHRASE]);
+    expect(rekey.code).toBe(0);
+    const [newRecoveryKey] = recoveryLines(rekey.stdout);
+    expect((await cli(['backup', 'verify', backup], [PASSPHRASE])).code).toBe(0);
+    const restored = join(fixture.dir, 'restored.confidant');
+    const run = await cli(
+      ['backup', 'restore', '--recovery', backup, restored],
+      [fixture.recoveryKey],
+    );
+    expect(run.code).toBe(0);
+    expect(await contents(restored)).toEqual(template.contents);
+    // The re-keyed vault's new recovery key belongs to it alone, not to the older backup.
+    const refused = await cli(['backup', 'verify', '--recovery', backup], [newRecoveryKey!]);
+    expect(refused.code).toBe(3);
+  });
+
+  it('a backup made after a re-key opens with the new secrets only', async () => {
+    const fixture = vaultWithPeople();
+    const rekey = await cli(['passwd', '--rekey', fixture.vault], [PASSPHRASE, NEW_PASSPHRASE]);
+    const [newRecoveryKey] = recoveryLines(rekey.stdout);
+    const create = await cli(['backup', 'create', fixture.vault, fixture.drive], [NEW_PASSPHRASE]);
+    expect(create.code).toBe(0);
+    const [name] = readdirSync(fixture.drive);
+    const backup = join(fixture.drive, name!);
+    expect((await cli(['backup', 'verify', backup], [NEW_PASSPHRASE])).code).toBe(0);
+    expect((await cli(['backup', 'verify', '--recovery', backup], [newRecoveryKey!])).code).toBe(0);
+    expect((await cli(['backup', 'verify', backup], [PASSPHRASE])).code).toBe(3);
+    expect(
+      (await cli(['backup', 'verify', '--recovery', backup], [fixture.recoveryKey])).code,
+    ).toBe(3);
   });
 });
 
@@ -566,6 +791,19 @@ describe('confidant backup: usage errors (exit 2)', () => {
       errorLine(en.cli.backup.usageArguments, {
         synopsis: en.cli.backup.synopsis[subcommand],
       }),
+    );
+  });
+
+  it('--rekey on backup exits 2 and writes nothing', async () => {
+    const run = await usage((dir) => [
+      'backup',
+      'create',
+      '--rekey',
+      join(dir, 'office.confidant'),
+      join(dir, 'drive'),
+    ]);
+    expect(run.stderr).toBe(
+      errorLine(en.cli.usageBadOption, { option: '--rekey', command: 'backup' }),
     );
   });
 

@@ -1,18 +1,21 @@
 /**
  * `confidant` as a real process: Node 22 running electron/cli/confidant.ts, the DEFAULT
- * Argon2id (256 MiB, about a second per derivation), real pipes and a real terminal.
+ * Argon2id (256 MiB, about a second per derivation), real pipes and a real terminal. A vault
+ * is a folder holding `keys` and `vault.db`.
  * Each run costs seconds, so this file keeps to a handful of runs; the in-process tests in
  * cli.test.ts cover the details.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ARGON2 } from '../../electron/core/crypto/kdf.ts';
+import { inspectVaultFile } from '../../electron/core/vault/inspect.ts';
 import { Vault } from '../../electron/core/vault/vault.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { snapshotDir } from '../helpers/dir-snapshot.ts';
+import { FAST_KDF } from '../helpers/fast-kdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { createTestVault, PASSPHRASE } from '../helpers/vaults.ts';
 
@@ -29,6 +32,7 @@ const CHILD_ENV = {
   LANG: 'en_US.UTF-8',
 };
 const TIMEOUT = 60_000;
+const NEW_PASSPHRASE = 'a different passphrase entirely';
 const RECOVERY_LINE = /^Recovery key: ([0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){8})\r?$/gm;
 
 interface ProcessRun {
@@ -127,7 +131,7 @@ async function inTerminal(
 
 describe('confidant init (real process, default Argon2id)', () => {
   it(
-    'prints exactly one "Recovery key: " line and exits 0, and info then shows passes: 3 and memory: 256 MiB',
+    'prints exactly one "Recovery key: " line and exits 0, and info then shows format 2, passes: 3 and memory: 256 MiB',
     async () => {
       const file = join(tempDir(), 'real.confidant');
       const init = await confidant(['init', file], [PASSPHRASE]);
@@ -135,9 +139,12 @@ describe('confidant init (real process, default Argon2id)', () => {
       expect(init.stderr).toBe('');
       expect(recoveryKeys(init.stdout)).toHaveLength(1);
       expect(init.stdout.match(/Recovery key: /g)).toHaveLength(1);
+      expect(statSync(file).isDirectory()).toBe(true);
+      expect(readdirSync(file).sort()).toEqual(['keys', 'vault.db']);
 
       const info = await confidant(['info', file]);
       expect(info.code).toBe(0);
+      expect(info.stdout).toMatch(/^Format:\s+Confidant vault, format version 2$/m);
       expect(info.stdout).toMatch(
         /^ {2}1\. passphrase: Argon2id v1\.3, passes: 3, memory: 256 MiB$/m,
       );
@@ -175,6 +182,43 @@ describe('confidant verify (real process, default Argon2id)', () => {
       expect(snapshotDir(dir)).toEqual(before);
     },
     TIMEOUT,
+  );
+});
+
+describe('confidant passwd --rekey (real process, default Argon2id)', () => {
+  it(
+    'prints exactly one new recovery key, which opens the vault while the old one no longer does',
+    async () => {
+      // Made with the fast Argon2id (the unlock runs what the slot records); the new slot the
+      // process writes must have the default parameters.
+      const { path, vault, recoveryKey } = await createTestVault(tempDir(), { kdf: FAST_KDF });
+      await vault.lock();
+      const rekey = await confidant(['passwd', '--rekey', path], [PASSPHRASE, NEW_PASSPHRASE]);
+      expect(rekey.code).toBe(0);
+      expect(rekey.stderr).toBe('');
+      const keys = recoveryKeys(rekey.stdout);
+      expect(keys).toHaveLength(1);
+      expect(rekey.stdout.match(/Recovery key: /g)).toHaveLength(1);
+      expect(keys[0]).not.toBe(recoveryKey);
+      expect(readdirSync(path).sort()).toEqual(['keys', 'vault.db']);
+      const { slots } = await inspectVaultFile(path);
+      expect(slots[0]).toEqual({
+        type: 'passphrase',
+        opslimit: DEFAULT_ARGON2.opslimit,
+        memlimit: DEFAULT_ARGON2.memlimit,
+      });
+
+      // The recovery key opens without Argon2id, so these two runs are quick.
+      const opens = await confidant(['verify', '--recovery', path], [keys[0]!]);
+      expect(opens.code).toBe(0);
+      const refused = await confidant(['verify', '--recovery', path], [recoveryKey]);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toBe(
+        `confidant: ${en.errors.WRONG_RECOVERY_KEY.replace('{{file}}', path)}\n`,
+      );
+    },
+    // Three processes, one of them deriving a key with the default Argon2id.
+    2 * TIMEOUT,
   );
 });
 
@@ -226,7 +270,7 @@ describe('confidant refuses secrets as arguments (real process)', () => {
       expect(result.stderr).toBe(`confidant: ${en.cli.usageSecretArgument}\n`);
       expect(result.stdout).toBe('');
       expect(existsSync(file)).toBe(false);
-      expect(snapshotDir(dir)).toEqual({});
+      expect(readdirSync(dir)).toEqual([]);
     },
     TIMEOUT,
   );

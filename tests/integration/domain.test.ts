@@ -5,7 +5,7 @@
  * a clear code while the vault file on disk stays byte for byte the same.
  */
 import { vaultBytes } from '../helpers/vaults.ts';
-import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/contract.ts';
 import { agencyFields, LIMITS, personFields } from '../../shared/domain.ts';

@@ -6,7 +6,7 @@
  * dashboard on the right days, the review policy in settings, and plan decisions dated.
  */
 import { vaultBytes } from '../helpers/vaults.ts';
-import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/contract.ts';
 import { createTranslator } from '../../shared/i18n/index.ts';
@@ -134,7 +134,7 @@ async function withVault<T>(
   try {
     return await use(vault);
   } finally {
-    await vault.lock({ save: false });
+    await vault.lock();
   }
 }
 

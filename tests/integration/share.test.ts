@@ -1320,7 +1320,7 @@ describe('the disclosure log', () => {
       expect(db.prepare('SELECT count(*) FROM disclosures').pluck().get()).toBe(1);
       expect(db.prepare('SELECT count(*) FROM disclosure_persons').pluck().get()).toBe(3);
     } finally {
-      await vault.lock({ save: false });
+      await vault.lock();
     }
     await v.api.call('vault:unlock', { path: v.api.path, secret: { passphrase: PASSPHRASE } });
     expect(await v.api.call('disclosures:list', {})).toEqual(logBefore);

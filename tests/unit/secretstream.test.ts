@@ -56,8 +56,7 @@ function libsodiumPull(key: Uint8Array, header: Uint8Array, chunks: Uint8Array[]
   );
 }
 
-async function ourPush(backend: StreamBackend, key: Uint8Array, list: Message[]) {
-  void backend;
+async function ourPush(_backend: StreamBackend, key: Uint8Array, list: Message[]) {
   const encryptor = await createStreamEncryptor(key);
   const chunks = list.map((m) => {
     const out = new Uint8Array(m.data.length + STREAM_ABYTES);
@@ -69,13 +68,12 @@ async function ourPush(backend: StreamBackend, key: Uint8Array, list: Message[])
 }
 
 async function ourPull(
-  backend: StreamBackend,
+  _backend: StreamBackend,
   key: Uint8Array,
   header: Uint8Array,
   chunks: Uint8Array[],
   list: Message[],
 ) {
-  void backend;
   const decryptor = await createStreamDecryptor(key, header);
   try {
     return chunks.map((chunk, i) => {

@@ -63,7 +63,9 @@ async function create(context: CommandContext): Promise<number> {
   if (kind === 'file') throw new CliError(EXIT.error, t('cli.backup.notAFolder', { folder }));
   const secret = await readUnlockSecret(context, 'passphrase');
   announceKeyDerivation(context);
+  // A format-1 vault (one file) is converted to a folder here; its old file is kept aside.
   const vault = await Vault.unlock(file, secret, context.vaultOptions);
+  if (vault.upgradedFrom) print(context, t('cli.upgraded', { file, kept: vault.upgradedFrom }));
   let written;
   try {
     written = await backupVault(
@@ -75,7 +77,7 @@ async function create(context: CommandContext): Promise<number> {
   } finally {
     // After a failure nothing is saved (not even the backup tag a first backup makes), so the
     // vault is as it was and the first error is the one reported.
-    await vault.lock({ discardUnsaved: true, save: false });
+    await vault.lock();
   }
   print(context, t('cli.backup.written', { file: written.file }));
   print(

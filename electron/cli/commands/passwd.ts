@@ -12,8 +12,7 @@ export async function passwd(context: CommandContext): Promise<number> {
   // A format-1 vault (one file) is converted to a folder here; its old file is kept aside.
   const vault = await Vault.unlock(file, secret, context.vaultOptions);
   // Said first: it is true even if the change below fails.
-  if (vault.upgradedFrom)
-    print(context, t('cli.passwd.upgraded', { file, kept: vault.upgradedFrom }));
+  if (vault.upgradedFrom) print(context, t('cli.upgraded', { file, kept: vault.upgradedFrom }));
   let recoveryKey: string | undefined;
   try {
     if (context.rekey) {
@@ -23,7 +22,7 @@ export async function passwd(context: CommandContext): Promise<number> {
       await vault.changePassphrase(newPassphrase);
     }
   } finally {
-    await vault.lock({ discardUnsaved: true });
+    await vault.lock();
   }
   if (recoveryKey === undefined) {
     print(context, t('cli.passwd.changed', { file }));

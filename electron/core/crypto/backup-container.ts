@@ -85,7 +85,8 @@ export async function openBackupPayload(
   const { chunkSize } = parsed.header;
   const chunks = payload.subarray(METADATA_CHUNK);
   if (payload.length < METADATA_CHUNK) throw new VaultError('TRUNCATED_VAULT', where);
-  const layout = encryptedChunks(chunks.length, chunkSize, where);
+  // Refuses a payload that cannot be whole chunks (cut short, or bytes appended) up front.
+  encryptedChunks(chunks.length, chunkSize, where);
   const block = Buffer.alloc(BACKUP_METADATA_BYTES);
   const stream = await createStreamDecryptor(payloadKey, parsed.header.streamHeader);
   try {

@@ -366,7 +366,8 @@ export async function openPayload(
   bytesReady: (end: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<Buffer> {
   const { payload, headerBytes } = parsed;
-  const layout = encryptedChunks(payload.length, parsed.header.chunkSize, where);
+  // Refuses a payload that cannot be whole chunks (cut short, or bytes appended) up front.
+  encryptedChunks(payload.length, parsed.header.chunkSize, where);
   const stream = await createStreamDecryptor(payloadKey, parsed.header.streamHeader);
   try {
     return await pullImage(stream, payload, parsed.header.chunkSize, headerBytes, where, (end) =>

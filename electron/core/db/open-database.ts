@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { VaultError } from '../errors.ts';
 import { withStatementCache } from './statement-cache.ts';
 
-/** SQLCipher 4 keeps the page-1 salt in the first 16 bytes of the file (docs/vault-format.md §16). */
+/** SQLCipher 4 keeps the page-1 salt in the first 16 bytes of the file (docs/vault-format.md §17). */
 export const SQLCIPHER_SALT_BYTES = 16;
+/** SQLCipher 4's page size: a database file is always a whole number of these. */
+export const SQLCIPHER_PAGE_SIZE = 4096;
 
 /** What every connection gets, in memory or on disk. */
 function applyCommonPragmas(db: Database.Database): void {
@@ -62,7 +64,8 @@ export interface OpenVaultDatabaseOptions {
  * process), every commit durable (synchronous=FULL), no memory-mapped I/O, a 64 MiB cache.
  *
  * A key that does not open page 1 is told apart: another vault's database (its salt differs
- * from the keyslot file's), a file too short to be one, or a damaged one.
+ * from the keyslot file's), a file cut short (not a whole number of pages), or a damaged one —
+ * which includes a file cut exactly at a page boundary: SQLite cannot tell that from damage.
  */
 export function openVaultDatabase(
   path: string,
@@ -70,6 +73,12 @@ export function openVaultDatabase(
   dbSalt: Uint8Array,
   options: OpenVaultDatabaseOptions = {},
 ): Database.Database {
+  if (options.create) {
+    // Made empty first, owner-only: SQLite then opens an existing (empty) database.
+    writeFileSync(path, '', { flag: 'wx', mode: 0o600 });
+  } else {
+    refuseCutShort(path);
+  }
   let db: Database.Database | undefined;
   try {
     db = new Database(path, {
@@ -101,6 +110,22 @@ export function openVaultDatabase(
     db?.close();
     throw databaseOpenError(error, path, dbSalt);
   }
+}
+
+/**
+ * SQLite would open an empty or short file as a new, empty database, and a file cut inside
+ * its last page can read back wrong rows without an error: a database file is always a whole
+ * number of pages, so anything else is cut short (told before SQLite sees it).
+ */
+function refuseCutShort(path: string): void {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return; // missing: SQLite says so (DATABASE_MISSING)
+  }
+  if (size < SQLCIPHER_PAGE_SIZE || size % SQLCIPHER_PAGE_SIZE !== 0)
+    throw new VaultError('TRUNCATED_VAULT', { file: path });
 }
 
 /** Turns what SQLite said about a database that would not open into what the user can act on. */

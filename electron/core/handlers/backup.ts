@@ -24,6 +24,7 @@ import {
   BACKUP_WRITTEN_ACTION,
   backupPassphraseSlot,
   backupTag,
+  keepBackupTag,
   lastBackupAt,
   readBackupSettings,
   setBackupPassphraseSlot,
@@ -117,7 +118,7 @@ export function backupHandlers(session: BackupSession): {
         new Date(stored.lastAt),
       );
     }
-    const failed = stored.lastFailure !== null && stored.lastFailure !== undefined;
+    const failed = stored.lastFailure !== null;
     if (failed) {
       appendAuditEvent(
         vault.db,
@@ -166,7 +167,9 @@ export function backupHandlers(session: BackupSession): {
     const folder = settings.folder;
     if (!settings.onLock || folder === null) return null;
     const at = now();
-    const tag = backupTag(vault.db, at);
+    const tag = backupTag(vault.db);
+    // Kept now: the backup is written after the lock, and its files must carry this tag.
+    keepBackupTag(vault.db, tag, at);
     const path = vault.path;
     let captured: CapturedBackup;
     try {

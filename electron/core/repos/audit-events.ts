@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { parseISO } from 'date-fns';
+// One module per function: the package's index makes Node read its 250 modules (seconds).
+import { parseISO } from 'date-fns/parseISO';
 import type { AuditPage, AuditQuery } from '../../../shared/audit.ts';
 import { addCalendarDays } from '../../../shared/risk.ts';
 

@@ -24,7 +24,6 @@ import { assessmentsOf, currentRisks, type CurrentRiskRow } from '../repos/risk-
 import { getSetting, SETTING_REVIEW_INTERVALS } from '../repos/settings.ts';
 import { lastBackupAt, readBackupSettings } from './backup/backup-settings.ts';
 
-
 /** The team's review intervals, or the defaults if never set (or unreadable). */
 export function readReviewIntervals(db: Database): ReviewIntervals {
   const stored = getSetting(db, SETTING_REVIEW_INTERVALS);

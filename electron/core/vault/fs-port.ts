@@ -35,7 +35,7 @@ export interface FsPort {
   makeFolder(path: string): Promise<void>;
   /** Removes a folder this code made and everything in it (a failed create, upgrade or restore). */
   removeFolder(path: string): Promise<void>;
-  /** 'file', 'folder', 'other' (a FIFO, a device …) or null when nothing is there; links are not followed. */
+  /** 'file', 'folder', 'other' (a FIFO, a device …) or null when nothing is there (links followed). */
   kindOf(path: string): Promise<'file' | 'folder' | 'other' | null>;
 }
 
@@ -94,7 +94,7 @@ export const nodeFs: FsPort = {
   removeFolder: (path) => fs.rm(path, { recursive: true, force: true }),
   async kindOf(path) {
     try {
-      const stat = await fs.lstat(path);
+      const stat = await fs.stat(path);
       return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { headerChecksum, parseContainer, type Keyslot } from '../crypto/container.ts';
-import { parseKeyslotFile } from '../crypto/keyslot-file.ts';
 import { VaultError } from '../errors.ts';
-import { databasePath, keysPath } from './layout.ts';
+import { readKeyslotFile } from './keys-file.ts';
+import { databasePath } from './layout.ts';
 import { fromReadError } from '../errors.ts';
 import { nodeFs, type FsPort } from './fs-port.ts';
 import { existingGenerations } from './generations.ts';
@@ -41,17 +41,8 @@ export async function inspectVaultFile(file: string, fs: FsPort = nodeFs): Promi
 
 /** Format 2: the keyslot file (read whole: it is small) and the database's size. */
 async function inspectVaultFolder(folder: string, fs: FsPort): Promise<VaultFileInfo> {
-  const keys = keysPath(folder);
-  if ((await fs.kindOf(keys).catch(() => null)) !== 'file')
-    throw new VaultError('VAULT_KEYS_MISSING', { file: folder });
-  const parsed = parseKeyslotFile(
-    await fs.readFile(keys).catch((error: unknown) => {
-      throw fromReadError(error, keys);
-    }),
-    keys,
-    await headerChecksum(),
-  );
-  let fileBytes = 0;
+  const parsed = await readKeyslotFile(fs, folder);
+  let fileBytes: number;
   try {
     fileBytes = statSync(databasePath(folder)).size;
   } catch (error) {

@@ -130,15 +130,23 @@ export async function upgradeV1Vault(
       },
       { fs },
     );
-    const keptAt = await freeName(fs, keptV1Path(path));
+    // FILE may be missing (only FILE.1 was left by an interrupted format-1 save): then the
+    // format-1 data stays where it is, in FILE.1.
+    const hadFile = await fs.exists(path);
+    const keptAt = hadFile ? await freeName(fs, keptV1Path(path)) : generationPath(path, 1);
     try {
-      // FILE may be missing (only FILE.1 was left by an interrupted format-1 save).
-      if (await fs.exists(path)) await fs.rename(path, keptAt);
-      await fs.rename(building, path);
-      await fs.syncFolder(parentOf(path));
+      if (hadFile) await fs.rename(path, keptAt);
     } catch (error) {
       throw fromFsError(error, { file: path });
     }
+    try {
+      await fs.rename(building, path);
+    } catch (error) {
+      // Put the format-1 file back where the user knows it; the next unlock tries again.
+      if (hadFile) await fs.rename(keptAt, path).catch(() => undefined);
+      throw fromFsError(error, { file: path });
+    }
+    await fs.syncFolder(parentOf(path)).catch(() => undefined);
     return { material, kdfMs: opened.kdfMs, upgradeMs: performance.now() - started, keptAt };
   } catch (error) {
     await fs.removeFolder(building).catch(() => undefined);

@@ -7,8 +7,9 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomFillSync, timingSafeEqual } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { APP_VERSION } from '../../../shared/app-info.ts';
 import { checkNewPassphrase } from '../../../shared/passphrase-policy.ts';
@@ -18,7 +19,6 @@ import {
   DB_SALT_BYTES,
   encodeKeyslotFile,
   KEYSLOT_IDENTITY,
-  MAX_KEYSLOT_FILE_BYTES,
   parseKeyslotFile,
   type KeyslotFile,
 } from '../crypto/keyslot-file.ts';
@@ -42,7 +42,8 @@ import { appendAuditEvent } from '../repos/audit-events.ts';
 import { SETTING_CREATED_AT, SETTING_CREATED_BY_VERSION, setSetting } from '../repos/settings.ts';
 import { removeStaleTemporaries, replaceFileAtomically } from './atomic-file.ts';
 import { nodeFs, type FsPort } from './fs-port.ts';
-import { databasePath, keysPath, lockBase, nextKeysPath } from './layout.ts';
+import { DATABASE_FILE, databasePath, keysPath, lockBase, nextKeysPath } from './layout.ts';
+import { readKeyslotFile } from './keys-file.ts';
 import { acquireLock, type LockOptions, type VaultLock } from './lock-file.ts';
 import { buildVaultFolder, type OpenMaterial } from './build-vault.ts';
 import { openV1Image, upgradeV1Vault } from './upgrade-v1.ts';
@@ -91,6 +92,8 @@ export class Vault {
   #masterKey: Buffer;
   #keys: KeyslotFile;
   #fileLock: VaultLock | undefined;
+  /** A read-only open's private copy of the database folder, removed at lock. */
+  #privateCopy: string | undefined;
   readonly #options: VaultOptions;
   readonly #fs: FsPort;
 
@@ -103,6 +106,7 @@ export class Vault {
     stats: UnlockStats;
     upgradedFrom?: string | null;
     formatVersion?: number;
+    privateCopy?: string | undefined;
   }) {
     this.path = init.path;
     this.readOnly = init.options.readOnly ?? false;
@@ -113,6 +117,7 @@ export class Vault {
     this.#masterKey = init.material.masterKey;
     this.#keys = init.material.keys;
     this.#fileLock = init.fileLock;
+    this.#privateCopy = init.privateCopy;
     this.#options = init.options;
     this.#fs = init.options.fs ?? nodeFs;
   }
@@ -194,8 +199,16 @@ export class Vault {
     if (kind === 'file' || kind === null) {
       // A format-1 vault (or one whose upgrade was interrupted): upgraded, then opened.
       if (options.readOnly) {
-        // Read, checked and shown without converting anything: the image stays in memory.
+        // Read, checked and shown without converting anything: the image stays in memory,
+        // brought to the current schema there (in memory only) so every screen can read it.
         const opened = await openV1Image(path, secret, options);
+        try {
+          migrate(opened.db, path);
+        } catch (error) {
+          opened.db.close();
+          wipe(opened.masterKey);
+          throw error;
+        }
         return new Vault({
           path,
           db: opened.db,
@@ -225,14 +238,13 @@ export class Vault {
     if (kind !== 'folder') throw new VaultError('NOT_A_VAULT', { file: path, reason: 'kind' });
     const keys = await readKeyslotFile(fs, path);
     const kdfStarted = performance.now();
-    const masterKey = await openMasterKey(keys.slots, secret, KEYSLOT_IDENTITY, { file: path });
+    const material = await openKeys(fs, path, keys, secret);
     const kdfMs = performance.now() - kdfStarted;
-    return Vault.#open(path, { masterKey, keys }, options, {
+    return Vault.#open(path, material, options, {
       started,
       kdfMs,
       upgradeMs: 0,
       upgradedFrom: null,
-      secret,
     });
   }
 
@@ -259,18 +271,23 @@ export class Vault {
       kdfMs: number;
       upgradeMs: number;
       upgradedFrom: string | null;
-      secret?: UnlockSecret;
     },
   ): Promise<Vault> {
     const fs = options.fs ?? nodeFs;
     const readOnly = options.readOnly ?? false;
     let fileLock: VaultLock | undefined;
     let db: Database | undefined;
+    let privateCopy: string | undefined;
     try {
       fileLock = await lockForOpening(fs, path, readOnly, options.lock);
       const opening = performance.now();
-      db = await openDatabaseFinishingRekey(fs, path, material, readOnly, context.secret);
-      checkNotTruncated(db, path);
+      // Read-only: SQLite would leave -shm and -wal files in the vault (a read-only WAL
+      // connection cannot keep its index in memory), so it reads a private copy instead —
+      // ciphertext pages, in a 0700 folder of the temporary directory, removed at lock.
+      privateCopy = readOnly ? copyForReading(path) : undefined;
+      db = await openDatabaseFinishingRekey(fs, path, material, readOnly, privateCopy);
+      // The copy is writable for SQLite's sake; the vault opened read-only refuses every write.
+      if (readOnly) db.pragma('query_only = ON');
       if (!readOnly) {
         migrate(db, path);
         await removeStaleTemporaries(fs, path);
@@ -285,6 +302,7 @@ export class Vault {
         material,
         fileLock,
         options,
+        privateCopy,
         upgradedFrom: context.upgradedFrom,
         stats: {
           kdfMs: context.kdfMs,
@@ -295,6 +313,7 @@ export class Vault {
       });
     } catch (error) {
       db?.close();
+      if (privateCopy) rmSync(privateCopy, { recursive: true, force: true });
       wipe(material.masterKey);
       await fileLock?.release();
       throw error;
@@ -407,7 +426,13 @@ export class Vault {
       slots: [slot, ...this.#keys.slots.filter((s) => s.type !== 'passphrase')],
     };
     await this.#writeKeys(keys);
-    appendAuditEvent(this.db, { action: 'vault.passphrase_changed' }, this.#now());
+    // The passphrase has changed on disk whatever happens next: a database that cannot take
+    // the audit entry now (a damaged page) must not make the change look failed.
+    try {
+      appendAuditEvent(this.db, { action: 'vault.passphrase_changed' }, this.#now());
+    } catch {
+      // The damage surfaces, with its own message, at the next read.
+    }
   }
 
   /**
@@ -456,31 +481,29 @@ export class Vault {
       } finally {
         raw.fill(0);
       }
+      // The database has the new key now, and so does this object whatever the rename does
+      // (a keys.next left behind is finished at the next unlock with the new secrets).
+      wipe(this.#masterKey);
+      this.#masterKey = Buffer.from(newMaster);
+      this.#keys = keys;
       await this.#fs
         .rename(nextKeysPath(this.path), keysPath(this.path))
         .catch((error: unknown) => {
           throw fromFsError(error, { file: keysPath(this.path) });
         });
       await this.#fs.syncFolder(this.path).catch(() => undefined);
-      wipe(this.#masterKey);
-      this.#masterKey = Buffer.from(newMaster);
-      this.#keys = keys;
       appendAuditEvent(this.db, { action: 'vault.rekeyed' }, this.#now());
       return { recoveryKey: formatRecoveryKey(recoverySecret) };
-    } catch (error) {
-      // Until the rename the old keys stand; a leftover keys.next is resolved at unlock.
-      throw error;
     } finally {
+      // Until the database took the new key the old keys stand; a keys.next left behind is
+      // settled at the next unlock.
       wipe(newMaster, recoverySecret, newDbKey);
     }
   }
 
   /** Closes the database (WAL folded back into the file) and wipes the keys. */
-  async lock(
-    options: { discardUnsaved?: boolean; save?: boolean } = {},
-  ): Promise<{ discardedChanges: boolean }> {
-    void options;
-    if (this.isLocked) return { discardedChanges: false };
+  async lock(): Promise<void> {
+    if (this.isLocked) return;
     const db = this.#db;
     this.#db = undefined;
     try {
@@ -489,10 +512,11 @@ export class Vault {
       // A failed checkpoint loses nothing: the WAL stays and is replayed at the next unlock.
     }
     db?.close();
+    if (this.#privateCopy) rmSync(this.#privateCopy, { recursive: true, force: true });
+    this.#privateCopy = undefined;
     wipe(this.#masterKey);
     await this.#fileLock?.release();
     this.#fileLock = undefined;
-    return { discardedChanges: false };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -551,7 +575,13 @@ export class PendingVault {
       this.#options,
     );
     this.#material = undefined;
-    return Vault.unlockWithMaterial(this.path, material, this.#options);
+    try {
+      return await Vault.unlockWithMaterial(this.path, material, this.#options);
+    } catch (error) {
+      // Nothing was acknowledged yet: a create that cannot open what it made leaves nothing.
+      await (this.#options.fs ?? nodeFs).removeFolder(this.path).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Forgets the keys; nothing was ever written. */
@@ -570,107 +600,107 @@ function randomSalt(): Uint8Array {
   return salt;
 }
 
-async function readKeyslotFile(fs: FsPort, path: string): Promise<KeyslotFile> {
-  const file = keysPath(path);
-  const kind = await fs.kindOf(file).catch(() => null);
-  if (kind === null) throw new VaultError('VAULT_KEYS_MISSING', { file: path });
-  if (kind !== 'file') throw new VaultError('VAULT_KEYS_DAMAGED', { file, reason: 'kind' });
-  let bytes: Buffer;
+/**
+ * The master key the secret opens. Normally from `keys`; after a re-key interrupted between
+ * its steps, the new passphrase or recovery key opens only `keys.next` — then that is used,
+ * marked `fromNext`, and the database decides which one is current.
+ */
+async function openKeys(
+  fs: FsPort,
+  path: string,
+  keys: KeyslotFile,
+  secret: UnlockSecret,
+): Promise<OpenMaterial & { fromNext?: boolean }> {
   try {
-    const handle = await fs.openForReading(file);
-    try {
-      if (handle.size > MAX_KEYSLOT_FILE_BYTES)
-        throw new VaultError('VAULT_KEYS_DAMAGED', { file, reason: 'size' });
-      bytes = Buffer.alloc(handle.size);
-      let read = 0;
-      while (read < bytes.length) {
-        const n = await handle.read(bytes, read, bytes.length - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      bytes = bytes.subarray(0, read);
-    } finally {
-      await handle.close();
-    }
+    return {
+      masterKey: await openMasterKey(keys.slots, secret, KEYSLOT_IDENTITY, { file: path }),
+      keys,
+    };
   } catch (error) {
-    if (isVaultError(error)) throw error;
-    throw fromReadError(error, file);
+    const wrongSecret =
+      isVaultError(error, 'WRONG_PASSPHRASE') || isVaultError(error, 'WRONG_RECOVERY_KEY');
+    const next = nextKeysPath(path);
+    if (!wrongSecret || (await fs.kindOf(next).catch(() => null)) !== 'file') throw error;
+    const nextKeys = parseKeyslotFile(await fs.readFile(next), next, await headerChecksum());
+    const masterKey = await openMasterKey(nextKeys.slots, secret, KEYSLOT_IDENTITY, {
+      file: path,
+    }).catch(() => null);
+    if (!masterKey) throw error;
+    return { masterKey, keys: nextKeys, fromNext: true };
   }
-  return parseKeyslotFile(bytes, file, await headerChecksum());
 }
 
 /**
- * Opens the database with the master key's subkey. If that fails and a `keys.next` lies beside
- * it, a re-key was interrupted after the database took the new key: the same secret opens
- * `keys.next` (the user typed the new passphrase or recovery key), and the re-key is finished.
- * A `keys.next` the database does not match is a re-key that never reached the database: dropped.
+ * Opens the database with the master key's subkey, and settles a re-key left half-done (a
+ * `keys.next` beside `keys`): if the database opens with the key the secret gave, that key is
+ * current — a `keys.next` it came from is renamed into place (the re-key finished), a
+ * `keys.next` it did not come from is dropped (the re-key never reached the database). If it
+ * does not, the user typed the secret of the other side and is told which one to use.
  */
 async function openDatabaseFinishingRekey(
   fs: FsPort,
   path: string,
-  material: OpenMaterial,
+  material: OpenMaterial & { fromNext?: boolean },
   readOnly: boolean,
-  secret: UnlockSecret | undefined,
+  privateCopy: string | undefined,
 ): Promise<Database> {
   const next = nextKeysPath(path);
   const hasNext = (await fs.kindOf(next).catch(() => null)) === 'file';
   const dbKey = await deriveDatabaseKey(material.masterKey);
+  const file = privateCopy ? join(privateCopy, DATABASE_FILE) : databasePath(path);
   try {
-    const db = openVaultDatabase(databasePath(path), dbKey, material.keys.dbSalt, { readOnly });
-    if (hasNext && !readOnly) await fs.unlink(next).catch(() => undefined);
-    return db;
-  } catch (error) {
-    if (
-      !hasNext ||
-      (!isVaultError(error, 'FOREIGN_DATABASE') && !isVaultError(error, 'CORRUPT_VAULT'))
-    )
-      throw error;
-    if (!secret) throw error;
-    const nextKeys = parseKeyslotFile(await fs.readFile(next), next, await headerChecksum());
-    let nextMaster: Buffer;
-    try {
-      nextMaster = await openMasterKey(nextKeys.slots, secret, KEYSLOT_IDENTITY, { file: path });
-    } catch {
-      throw new VaultError('REKEY_INTERRUPTED', { file: path }, { cause: error });
-    }
-    const nextDbKey = await deriveDatabaseKey(nextMaster);
-    try {
-      const db = openVaultDatabase(databasePath(path), nextDbKey, nextKeys.dbSalt, { readOnly });
-      if (!readOnly) {
+    const db = openVaultDatabase(file, dbKey, material.keys.dbSalt);
+    if (hasNext && !readOnly) {
+      if (material.fromNext) {
         await fs.rename(next, keysPath(path));
         await fs.syncFolder(path);
-      }
-      wipe(material.masterKey);
-      material.masterKey = nextMaster;
-      material.keys = nextKeys;
-      return db;
-    } catch (nextError) {
-      wipe(nextMaster);
-      throw nextError;
-    } finally {
-      wipe(nextDbKey);
+      } else await fs.unlink(next).catch(() => undefined);
     }
+    return db;
+  } catch (caught) {
+    // Errors about a read-only open's private copy name the vault's own file.
+    const error =
+      privateCopy && isVaultError(caught)
+        ? new VaultError(
+            caught.code,
+            { ...caught.details, file: databasePath(path) },
+            { cause: caught },
+          )
+        : caught;
+    const otherKey =
+      isVaultError(error, 'FOREIGN_DATABASE') || isVaultError(error, 'CORRUPT_VAULT');
+    if (hasNext && otherKey)
+      throw new VaultError(
+        'REKEY_INTERRUPTED',
+        { file: path, ...(material.fromNext ? { reason: 'old' } : {}) },
+        { cause: error },
+      );
+    throw error;
   } finally {
     wipe(dbKey);
   }
 }
 
 /**
- * A database file shorter than its own page count says was cut (a partial copy): told apart
- * from damage. Only at rest — with a WAL holding newer pages the file may legitimately be shorter.
+ * Copies the database (and a WAL left by a crash, so nothing committed is missed) into a
+ * private temporary folder. The copy is ciphertext; the folder is owner-only.
  */
-function checkNotTruncated(db: Database, path: string): void {
-  const file = databasePath(path);
-  let size: number;
+function copyForReading(path: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'confidant-read-'));
   try {
-    size = statSync(file).size;
-    if (statSync(`${file}-wal`, { throwIfNoEntry: false })) return;
-  } catch {
-    return;
+    for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`]) {
+      const from = join(path, name);
+      if (name !== DATABASE_FILE && !existsSync(from)) continue;
+      copyFileSync(from, join(folder, name));
+      chmodSync(join(folder, name), 0o600);
+    }
+    return folder;
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new VaultError('DATABASE_MISSING', { file: databasePath(path) });
+    throw fromFsError(error, { file: path });
   }
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  if (size < pages * pageSize) throw new VaultError('TRUNCATED_VAULT', { file });
 }
 
 function migrateNeeded(db: Database): boolean {

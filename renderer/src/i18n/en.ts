@@ -134,8 +134,6 @@ export const uiEn = {
       'screen-lock': 'Locked when the screen was locked.',
       quit: 'The vault is locked.',
     },
-    changesLost:
-      'The vault was locked automatically, but its latest changes could not be saved (the disk may be full, or the drive removed). Those changes are lost; the vault holds what was saved before them.',
   },
   shell: {
     demo: 'A demonstration vault: everyone in it is fictional. Do not record real people here.',

@@ -86,7 +86,6 @@ export async function openBackupFile(
         { backup: key, database: dbKey },
         file,
         bytes.length,
-        options,
       );
       const opened = masterKey;
       return {
@@ -129,11 +128,10 @@ export async function verifyBackupBytes(
   bytes: Buffer,
   file: string,
   keys: BackupKeys,
-  options: BackupReadOptions = {},
 ): Promise<BackupReport> {
   const size = bytes.length;
   const parsed = parseBackup(bytes, file, await headerChecksum());
-  const { report, dispose } = await decryptAndCheck(parsed, keys, file, size, options);
+  const { report, dispose } = await decryptAndCheck(parsed, keys, file, size);
   dispose();
   return report;
 }
@@ -184,16 +182,13 @@ async function decryptAndCheck(
   keys: BackupKeys,
   file: string,
   fileBytes: number,
-  options: BackupReadOptions,
 ): Promise<{ db: Database; report: BackupReport; dispose: () => void }> {
   const where = { file };
-  const { metadata: raw, image } = await openBackupPayload(
-    parsed,
-    keys.backup,
-    where,
-  ).catch((error: unknown) => {
-    throw asBackupError(error);
-  });
+  const { metadata: raw, image } = await openBackupPayload(parsed, keys.backup, where).catch(
+    (error: unknown) => {
+      throw asBackupError(error);
+    },
+  );
   let opened: OpenedPayload | undefined;
   try {
     const metadata = checkMetadata(raw, where);
@@ -221,7 +216,9 @@ async function decryptAndCheck(
       throw new VaultError('BACKUP_DAMAGED', { file, reason: 'counts' });
     return {
       db,
-      dispose: opened.dispose,
+      dispose: () => {
+        opened?.dispose();
+      },
       report: {
         file,
         fileBytes,

@@ -44,13 +44,19 @@ export function writeBackupSettings(
   return next;
 }
 
-/** Eight random hex digits naming this vault's backup files; made on first use. */
-export function backupTag(db: Database, now: Date): string {
+/**
+ * Eight random hex digits naming this vault's backup files. A new one is only proposed here;
+ * `keepBackupTag` stores it once a backup with it was written, so a failed first backup
+ * leaves the vault as it was.
+ */
+export function backupTag(db: Database): string {
   const stored = getSetting(db, SETTING_BACKUP_TAG);
   if (stored && /^[0-9a-f]{8}$/u.test(stored)) return stored;
-  const tag = randomBytes(4).toString('hex');
-  setSetting(db, SETTING_BACKUP_TAG, tag, now);
-  return tag;
+  return randomBytes(4).toString('hex');
+}
+
+export function keepBackupTag(db: Database, tag: string, now: Date): void {
+  if (getSetting(db, SETTING_BACKUP_TAG) !== tag) setSetting(db, SETTING_BACKUP_TAG, tag, now);
 }
 
 export function backupPassphraseSlot(db: Database): Keyslot | null {

@@ -8,7 +8,12 @@ import type { BackupWritten } from '../../../../shared/backup.ts';
 import { appendAuditEvent } from '../../repos/audit-events.ts';
 import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
 import type { Vault } from '../../vault/vault.ts';
-import { BACKUP_WRITTEN_ACTION, backupPassphraseSlot, backupTag } from './backup-settings.ts';
+import {
+  BACKUP_WRITTEN_ACTION,
+  backupPassphraseSlot,
+  backupTag,
+  keepBackupTag,
+} from './backup-settings.ts';
 import { ownBackups, writeBackup, type BackupWriteOptions } from './write-backup.ts';
 
 /** Who asked: the Backups screen, a lock or quit (rolling), or the command line. */
@@ -22,7 +27,7 @@ export async function backupVault(
   const fs = options.fs ?? nodeFs;
   const { db } = vault;
   const slot = backupPassphraseSlot(db);
-  const tag = backupTag(db, request.now);
+  const tag = backupTag(db);
   const report = await writeBackup(
     vault,
     {
@@ -38,6 +43,7 @@ export async function backupVault(
     request.keep === undefined
       ? []
       : await removeOldBackups(request.folder, tag, request.keep, report.file, fs);
+  keepBackupTag(db, tag, request.now);
   appendAuditEvent(
     db,
     {

@@ -142,7 +142,7 @@ export async function writeCapturedBackup(
       });
       if (!readBack.equals(sealed))
         throw new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' });
-      report = await verifyBackupBytes(readBack, path, keys, options).catch((error: unknown) => {
+      report = await verifyBackupBytes(readBack, path, keys).catch((error: unknown) => {
         throw isVaultError(error, 'BACKUP_DAMAGED')
           ? new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' }, { cause: error })
           : error;

@@ -93,15 +93,12 @@ export function UnlockScreen({
 
   return (
     <CenteredScreen title={t('ui.unlock.title')}>
-      {(lockedBecause && !error) || status.changesLostAtLastLock || showReminder ? (
+      {(lockedBecause && !error) || showReminder ? (
         <div className="stack notices">
           {lockedBecause && !error ? (
             <Alert tone="info" live={false}>
               {t(`ui.unlock.lockedBecause.${lockedBecause}`)}
             </Alert>
-          ) : null}
-          {status.changesLostAtLastLock ? (
-            <Alert tone="warning">{t('ui.unlock.changesLost')}</Alert>
           ) : null}
           {showReminder ? (
             <LockScreenReminder reminder={status.backup} writing={status.backupWriting} />
