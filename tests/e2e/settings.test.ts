@@ -53,11 +53,12 @@ describe('settings', () => {
   it('changes the passphrase only with the current one; the new one then unlocks', async () => {
     const { app, t, shell, page } = await unlockedApp('settings-passphrase', 'en');
     await shell.open('settings');
+    const form = page.getByRole('form', { name: t('ui.settings.changePassphrase') });
     const fill = async (current: string, next: string) => {
-      await page.getByLabel(t('ui.settings.current'), { exact: true }).fill(current);
-      await page.getByLabel(t('ui.settings.next'), { exact: true }).fill(next);
-      await page.getByLabel(t('ui.settings.repeat'), { exact: true }).fill(next);
-      await page.getByRole('button', { name: t('ui.settings.change') }).click();
+      await form.getByLabel(t('ui.settings.current'), { exact: true }).fill(current);
+      await form.getByLabel(t('ui.settings.next'), { exact: true }).fill(next);
+      await form.getByLabel(t('ui.settings.repeat'), { exact: true }).fill(next);
+      await form.getByRole('button', { name: t('ui.settings.change') }).click();
     };
     await fill('not my passphrase at all', 'a new harbour with nine cranes');
     await page.getByRole('alert').waitFor();
@@ -67,7 +68,7 @@ describe('settings', () => {
     await app.expectAccessible('settings with a wrong current passphrase');
     await app.screenshot('settings-wrong-current');
     // The fields are emptied after every attempt: no passphrase lingers in the form.
-    expect(await page.getByLabel(t('ui.settings.current'), { exact: true }).inputValue()).toBe('');
+    expect(await form.getByLabel(t('ui.settings.current'), { exact: true }).inputValue()).toBe('');
     await fill(PASSPHRASE, 'a new harbour with nine cranes');
     await page.getByText(t('ui.settings.changed')).waitFor();
     await app.expectAccessible('settings after a passphrase change');
@@ -81,6 +82,38 @@ describe('settings', () => {
     await shell.navigation().waitFor();
     await app.close();
   });
+
+  for (const language of ['en', 'ru'] as const) {
+    it(`replaces the keys when the passphrase may be known: only the new secrets open it (${language})`, async () => {
+      const { app, t, shell, page } = await unlockedApp(`settings-rekey-${language}`, language);
+      await shell.open('settings');
+      const form = page.getByRole('form', { name: t('ui.settings.rekey.title') });
+      await form.scrollIntoViewIfNeeded();
+      await app.screenshot('settings-rekey');
+      const next = 'eleven quiet boats before dawn';
+      await form.getByLabel(t('ui.settings.current'), { exact: true }).fill(PASSPHRASE);
+      await form.getByLabel(t('ui.settings.next'), { exact: true }).fill(next);
+      await form.getByLabel(t('ui.settings.repeat'), { exact: true }).fill(next);
+      await form.getByRole('button', { name: t('ui.settings.rekey.submit') }).click();
+      const done = page.getByRole('heading', { name: t('ui.settings.rekey.doneTitle') });
+      await done.waitFor();
+      const groups = page.getByRole('list', { name: t('ui.recovery.keyLabel') }).last();
+      const recoveryKey = (await groups.locator('.recovery-key__text').allTextContents()).join('-');
+      expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$/u);
+      await done.scrollIntoViewIfNeeded();
+      await app.expectAccessible(`the new recovery key after a re-key (${language})`);
+      await app.screenshot('settings-rekey-done');
+      await page.getByRole('button', { name: t('ui.recovery.writtenDown') }).click();
+      await shell.lock();
+      const unlock = new UnlockPage(page, t);
+      await unlock.unlockWith(PASSPHRASE);
+      await unlock.error().waitFor();
+      await unlock.useRecoveryKey();
+      await unlock.unlockWith(recoveryKey, 'recoveryKey');
+      await shell.navigation().waitFor();
+      await app.close();
+    });
+  }
 
   it('keeps the auto-lock minutes in the vault', async () => {
     const { app, t, shell, page } = await unlockedApp('settings-auto-lock', 'en');
