@@ -406,6 +406,30 @@ describe('the lock screen’s reminder', () => {
     expect(screen.getByText('Последней резервной копии уже 22 дня.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Восстановить из резервной копии…' })).toBeTruthy();
   });
+  it('says a backup taken at the lock is still being written, in place of its age', async () => {
+    for (const [language, text] of [
+      ['en', 'The vault is locked. Its automatic backup is being written and checked…'],
+      [
+        'ru',
+        'Хранилище заблокировано. Его автоматическая резервная копия записывается и проверяется…',
+      ],
+    ] as const) {
+      await renderWith(
+        language,
+        <UnlockScreen
+          status={status({
+            backup: { lastAt: ago(3), warnDays: 7, lastFailure: null },
+            backupWriting: true,
+            lockedBecause: 'manual',
+          })}
+          onCreateNew={() => undefined}
+        />,
+      );
+      expect(screen.getByText(text)).toBeTruthy();
+      expect(screen.queryByText(/3 days ago|3 дня назад/u)).toBeNull();
+      cleanup();
+    }
+  });
 });
 
 describe('the restored notice', () => {
