@@ -42,8 +42,6 @@ export function failOnceFs(index: number, code: string, base: FsPort = nodeFs): 
     createExclusive: (path) =>
       run(`createExclusive ${path}`, async () => wrapFile(await base.createExclusive(path), path)),
     rename: (from, to) => run(`rename ${from} → ${to}`, () => base.rename(from, to)),
-    link: (existing, newPath) =>
-      run(`link ${existing} → ${newPath}`, () => base.link(existing, newPath)),
     unlink: (path) => run(`unlink ${path}`, () => base.unlink(path)),
     readdir: (folder) => run(`readdir ${folder}`, () => base.readdir(folder)),
     exists: (path) => run(`exists ${path}`, () => base.exists(path)),

@@ -129,10 +129,6 @@ export function faultyFs(initialPlan: FaultPlan, base: FsPort = nodeFs): FaultyF
       step('rename', `${from} → ${to}`);
       return base.rename(from, to);
     },
-    async link(existing, newPath) {
-      step('link', `${existing} → ${newPath}`);
-      return base.link(existing, newPath);
-    },
     async unlink(path) {
       step('unlink', path);
       return base.unlink(path);

@@ -98,7 +98,6 @@ function switchableFs(): FsPort & { current: FsPort } {
     openForReading: (p: string) => fs.current.openForReading(p),
     createExclusive: (p: string) => fs.current.createExclusive(p),
     rename: (from: string, to: string) => fs.current.rename(from, to),
-    link: (from: string, to: string) => fs.current.link(from, to),
     unlink: (p: string) => fs.current.unlink(p),
     readdir: (p: string) => fs.current.readdir(p),
     exists: (p: string) => fs.current.exists(p),

@@ -25,7 +25,6 @@ export interface FsPort {
   /** Creates a new file (fails with EEXIST if there is one), readable by the owner only. */
   createExclusive(path: string): Promise<WritableFile>;
   rename(from: string, to: string): Promise<void>;
-  link(existing: string, newPath: string): Promise<void>;
   unlink(path: string): Promise<void>;
   readdir(folder: string): Promise<string[]>;
   exists(path: string): Promise<boolean>;
@@ -76,7 +75,6 @@ export const nodeFs: FsPort = {
     };
   },
   rename: (from, to) => fs.rename(from, to),
-  link: (existing, newPath) => fs.link(existing, newPath),
   unlink: (path) => fs.unlink(path),
   readdir: (folder) => fs.readdir(folder),
   async exists(path) {
