@@ -118,11 +118,16 @@ describe('no plaintext on disk', () => {
       if (savedTmp === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = savedTmp;
     }
-    // Each backup's verification decrypted a copy of the database into TMPDIR: still encrypted.
+    // Each backup copied the database into TMPDIR (the capture) and its verification decrypted
+    // the written backup's payload into another copy there: both still encrypted pages.
     const copies = watched.removed.filter((file) => file.path.endsWith('/vault.db'));
-    expect(copies).toHaveLength(2);
+    expect(copies).toHaveLength(4);
     for (const { path, bytes } of watched.removed) {
-      expect(path.startsWith(`${sandboxTmp}/confidant-backup-`), path).toBe(true);
+      expect(
+        path.startsWith(`${sandboxTmp}/confidant-backup-`) ||
+          path.startsWith(`${sandboxTmp}/confidant-capture-`),
+        path,
+      ).toBe(true);
       expect(containsForbidden(bytes), path).toBeUndefined();
     }
     expect(readdirSync(sandboxTmp)).toEqual([]);
@@ -206,6 +211,7 @@ const ALLOWED = [
     `^backups/\\.confidant-[0-9a-f]{8}-\\d{8}T\\d{6}Z(-\\d+)?\\.confidant-backup\\.${HEX}\\.tmp$`,
   ),
   /^tmp\/confidant-backup-[A-Za-z0-9]{6}(\/vault\.db(-wal|-journal)?)?$/,
+  /^tmp\/confidant-capture-[A-Za-z0-9]{6}(\/vault\.db(-wal|-journal)?)?$/,
   new RegExp(`^(config\\.json|\\.config-${HEX}\\.tmp)$`),
 ];
 

@@ -454,9 +454,9 @@ describe('locking', () => {
     expect(vault.isLocked).toBe(true);
     expect(db.open).toBe(false);
     expect(() => vault.db).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
-    expect(() => vault.snapshotDatabaseFile()).toThrow(
-      expect.objectContaining({ code: 'VAULT_LOCKED' }),
-    );
+    expect(() => {
+      vault.copyDatabaseFile(join(tempDir(), 'copy.db'));
+    }).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
     expect(await rejection(vault.save())).toMatchObject({ code: 'VAULT_LOCKED' });
     expect(await rejection(vault.changePassphrase('another passphrase'))).toMatchObject({
       code: 'VAULT_LOCKED',

@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomFillSync, timingSafeEqual } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -359,14 +359,14 @@ export class Vault {
   }
 
   /**
-   * The database file as it is on disk, all of it in the database file (the WAL checkpointed
-   * first): SQLCipher pages, readable by nobody without the key. Read synchronously so no
-   * commit can land in the middle of the copy.
+   * Copies the database file, all of it in the file (the WAL checkpointed first), to `to`:
+   * SQLCipher pages, readable by nobody without the key. Synchronous, so no commit can land in
+   * the middle of the copy; the kernel copies the bytes (copy_file_range where it can).
    */
-  snapshotDatabaseFile(): Buffer {
-    const db = this.db;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    return readFileSync(databasePath(this.path));
+  copyDatabaseFile(to: string): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(databasePath(this.path), to, constants.COPYFILE_EXCL);
+    chmodSync(to, 0o600);
   }
 
   /**

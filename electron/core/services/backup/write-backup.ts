@@ -5,7 +5,8 @@
  * it like any backup (decrypt, integrity_check, row counts) → only then rename it to its final
  * name and flush the folder. A full disk or a pulled drive leaves no file under a backup's name.
  */
-import { statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_VERSION } from '../../../../shared/app-info.ts';
 import {
@@ -22,6 +23,8 @@ import { fromFsError, isVaultError, VaultError } from '../../errors.ts';
 import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
 import type { Vault } from '../../vault/vault.ts';
 import { tableCounts } from '../database-check.ts';
+import { openVaultDatabase } from '../../db/open-database.ts';
+import { DATABASE_FILE } from '../../vault/layout.ts';
 import { stageExportFile } from '../export-file.ts';
 import { verifyBackupBytes } from './backup-file.ts';
 
@@ -62,14 +65,17 @@ export function ownBackups(names: readonly string[], tag: string): string[] {
 }
 
 /**
- * Everything a backup needs from the open vault, taken at one instant: the row counts, the
- * database file (encrypted pages) and the keys to seal and verify it. After this the vault may
- * be locked: the rest runs from this alone and wipes the keys and the copy when it is done.
+ * Everything a backup needs from the open vault, taken at one instant: a copy of the database
+ * file (encrypted pages, checkpointed first; the kernel copies it, nothing passes through
+ * JavaScript) in a private temporary folder, and the keys to read, seal and verify it. After
+ * this the vault may be locked: the rest runs from the copy alone — counting its rows, sealing,
+ * writing, verifying — and removes the copy and wipes the keys when it is done.
  */
 export interface CapturedBackup {
   request: BackupRequest;
-  metadata: BackupMetadata;
-  image: Buffer;
+  /** The private folder holding the copy (`vault.db`). */
+  folder: string;
+  dbSalt: Uint8Array;
   slots: Keyslot[];
   chunkSize: number;
   keys: { backup: Buffer; database: Buffer };
@@ -78,36 +84,61 @@ export interface CapturedBackup {
 export async function captureBackup(vault: Vault, request: BackupRequest): Promise<CapturedBackup> {
   const backup = await vault.deriveBackupKey();
   const database = await vault.deriveDatabaseKey();
-  const db = vault.db;
-  // Counted and copied back to back, synchronously: no commit can fall between the two.
-  const tables = Object.fromEntries(tableCounts(db).map((table) => [table.name, table.rows]));
-  const image = vault.snapshotDatabaseFile();
+  const folder = mkdtempSync(join(tmpdir(), 'confidant-capture-'));
+  try {
+    vault.copyDatabaseFile(join(folder, DATABASE_FILE));
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    wipe(backup, database);
+    throw fromFsError(error, { file: vault.path });
+  }
   const recovery = vault.keyslots.filter((slot) => slot.type === 'recovery');
-  const slots = request.backupPassphraseSlot
-    ? [request.backupPassphraseSlot, ...recovery]
-    : [...vault.keyslots];
   return {
     request,
-    image,
-    slots,
+    folder,
+    dbSalt: Uint8Array.from(vault.dbSalt),
+    slots: request.backupPassphraseSlot
+      ? [request.backupPassphraseSlot, ...recovery]
+      : [...vault.keyslots],
     chunkSize: vault.chunkSize,
     keys: { backup, database },
+  };
+}
+
+/** Forgets a captured backup that will not be written (or has been). */
+export function discardCapturedBackup(captured: CapturedBackup): void {
+  rmSync(captured.folder, { recursive: true, force: true });
+  wipe(captured.keys.backup, captured.keys.database);
+}
+
+/** The copy's rows and schema, as the backup records them, and its bytes. */
+function readCapture(captured: CapturedBackup): { metadata: BackupMetadata; image: Buffer } {
+  const file = join(captured.folder, DATABASE_FILE);
+  const db = openVaultDatabase(file, captured.keys.database, captured.dbSalt);
+  let tables: Record<string, number>;
+  let schema: number;
+  try {
+    tables = Object.fromEntries(tableCounts(db).map((table) => [table.name, table.rows]));
+    schema = schemaVersion(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  const image = readFileSync(file);
+  const { request } = captured;
+  return {
+    image,
     metadata: {
       format: BACKUP_METADATA_FORMAT,
       createdAt: request.now.toISOString(),
       appVersion: APP_VERSION,
-      schemaVersion: schemaVersion(db),
+      schemaVersion: schema,
       vaultName: request.vaultName,
       opensWith: request.backupPassphraseSlot ? 'backup-passphrase' : 'vault',
       tables,
       imageBytes: image.length,
     },
   };
-}
-
-/** Forgets a captured backup that will not be written. */
-export function discardCapturedBackup(captured: CapturedBackup): void {
-  wipe(captured.keys.backup, captured.keys.database, captured.image);
 }
 
 export async function writeBackup(
@@ -127,13 +158,13 @@ export async function writeCapturedBackup(
   const { keys } = captured;
   try {
     const path = await freePath(captured.request, fs);
+    const { metadata, image } = readCapture(captured);
     const sealed = await sealBackup(
       { chunkSize: captured.chunkSize, slots: captured.slots },
       keys.backup,
-      captured.metadata,
-      captured.image,
+      metadata,
+      image,
     );
-    wipe(captured.image);
     const staged = await stageExportFile(path, sealed, false, fs);
     let report: BackupReport;
     try {
