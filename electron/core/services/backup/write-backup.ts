@@ -120,7 +120,6 @@ function readCapture(captured: CapturedBackup): { metadata: BackupMetadata; imag
   try {
     tables = Object.fromEntries(tableCounts(db).map((table) => [table.name, table.rows]));
     schema = schemaVersion(db);
-    db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
   }
