@@ -1,81 +1,66 @@
 /**
- * `npm run bench` (second part): the daily working surface at scale — 10,000 persons and
- * 100,000 case notes made by `confidant demo`'s generator — in the vault against the same
- * schema and data in a plain on-disk SQLite database.
+ * `npm run bench`, second part: the daily working surface — search, a person's page, the
+ * filtered people list, the risk screens and the share review — in the format-2 vault against
+ * the same handlers over a plain on-disk SQLite database holding the same demo data, with the
+ * same pragmas (bench-lib.ts), on the same disk, in one run. Demo vaults of 300 and 10,000
+ * persons (BENCH_DOMAIN_SIZES; BENCH_PEOPLE=100000 adds that size, by hand only).
  *
- * Measured in the core, through the same handlers the app calls:
- * - search (`search:query`, ~50 realistic queries: Russian and English words, 3–5 letter
- *   prefixes, two-word queries) — target p95 ≤ 30 ms;
- * - opening a person page (`persons:get`) — target ≤ 50 ms;
- * - the filtered people list (`persons:list` with text, stage, tag, follow-up filters and
- *   sorts) — target ≤ 50 ms;
- * - saving a case note (`notes:create`): the vault's transaction plus its durable save (the
- *   whole file re-encrypted and rewritten); the plain database's insert and commit with
- *   synchronous=FULL.
- * - the risk dashboard (`risk:dashboard`), the reminders (`risk:reminders`), a person's risk
- *   and plan (`risk:person`) — target ≤ 50 ms — and saving a reassessment (`risk:assess`).
- * - the share review of 50 persons (`share:review`) — target ≤ 50 ms — and writing their list
- *   through the gate (`share:writeList`: rules re-run, CSV written durably, disclosure logged
- *   and saved).
- * - backups (issue 7), after the rest, on the vault as the saves left it: writing a backup
- *   (`backupVault`: seal, write, read back, verify, rename), verifying it (`verifyBackupFile`)
- *   and restoring it into a new vault (`openBackupFile` + `restoreBackup`), against the plain
- *   database's copy (SQLite's backup API), its integrity_check and row counts, and copying it
- *   into place — BENCH_BACKUPS times each, median and max.
- * The vault column calls the handlers as IPC does (dispatch: input and output validated by
- * the contract); the "handler" column calls them without that validation, like the plain
- * database's column. Results: Markdown on stdout and artifacts/bench/domain.{json,md}.
+ * Three columns, every call interleaved (vault handler and plain in alternating order, then dispatch):
+ * the vault through `dispatch` (input and output validated, as IPC), the vault's handler
+ * (createCoreApi's table, input parsed only), and the plain database's handler (input parsed
+ * only). The goal compares the vault's handler with the plain one: ≤ 1.2× for search, person
+ * page and people list. Saves of a reassessment and of a shared list are timed too (vault
+ * handler against plain); note saves, unlock, lock and backups are vault-bench.ts's.
+ *
+ * Markdown on stdout (progress on stderr); artifacts/bench/domain.{json,md}.
  */
-import {
-  closeSync,
-  copyFileSync,
-  fsyncSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { createCoreApi } from '../../electron/core/api.ts';
-import { fileConfigStore } from '../../electron/core/app-config.ts';
-import type { DomainContext } from '../../electron/core/handlers/context.ts';
-import { exploreHandlers } from '../../electron/core/handlers/explore.ts';
-import { peopleHandlers } from '../../electron/core/handlers/people.ts';
-import { riskHandlers } from '../../electron/core/handlers/risk.ts';
-import { shareHandlers } from '../../electron/core/handlers/share.ts';
-import { withStatementCache } from '../../electron/core/db/statement-cache.ts';
-import { dispatch } from '../../electron/core/ipc/dispatch.ts';
-import {
-  openBackupFile,
-  verifyBackupFile,
-} from '../../electron/core/services/backup/backup-file.ts';
-import { backupVault } from '../../electron/core/services/backup/backup-vault.ts';
-import { restoreBackup } from '../../electron/core/services/backup/restore-backup.ts';
-import { checkDatabase, isSound } from '../../electron/core/services/database-check.ts';
-import { generateDemoData } from '../../electron/core/services/demo/generate.ts';
-import { Vault } from '../../electron/core/vault/vault.ts';
-import { contract, type Channel, type Handlers } from '../../shared/contract.ts';
-import { localDate, type NoteFields } from '../../shared/domain.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { DemoCounts } from '../../electron/core/services/demo/generate.ts';
+import type { Handlers } from '../../shared/contract.ts';
 import type { PersonQueryInput } from '../../shared/records.ts';
 import type { AssessmentFieldsInput, PersonRisk } from '../../shared/risk.ts';
 import type { ShareReview } from '../../shared/share.ts';
-import { FAST_KDF } from '../helpers/fast-kdf.ts';
+import {
+  benchCoreApi,
+  benchSizes,
+  buildDemoPair,
+  connectionHandlers,
+  dispatchCaller,
+  envNumber,
+  handlerCaller,
+  loadText,
+  machine,
+  memoryMark,
+  mib,
+  ms,
+  openPlainDatabase,
+  p50p95,
+  percentile,
+  PLAIN_PRAGMAS,
+  privateTmpdir,
+  ratio,
+  Report,
+  samplePersonIds,
+  SECRET,
+  SEED,
+  summarize,
+  timed,
+  writeArtifacts,
+  type Call,
+  type MemoryMark,
+} from './bench-lib.ts';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
-const SEED = 2026;
-const SAVES = Number(process.env.BENCH_NOTE_SAVES ?? 30);
-const ASSESSMENT_SAVES = Number(process.env.BENCH_ASSESSMENT_SAVES ?? 10);
-const SHARE_WRITES = Number(process.env.BENCH_SHARE_WRITES ?? 10);
+const SIZES = benchSizes('BENCH_DOMAIN_SIZES', [300, 10_000]);
+const ROUNDS = envNumber('BENCH_ROUNDS', 5);
+const PERSONS = envNumber('BENCH_PERSON_PAGES', 500);
+const ASSESSMENT_SAVES = envNumber('BENCH_ASSESSMENT_SAVES', 10);
+const SHARE_WRITES = envNumber('BENCH_SHARE_WRITES', 10);
 const SHARE_PERSONS = 50;
-const BACKUPS = Number(process.env.BENCH_BACKUPS ?? 5);
-let exportsWritten = 0;
-const WARMUP = 3;
-const PASSPHRASE = 'benchmark passphrase';
+/** The issue's goal for reads: the vault's handler ≤ 1.2× the plain database's. */
+const READ_RATIO_GOAL = 1.2;
 
 const SEARCHES = [
   // Russian words and prefixes
@@ -133,145 +118,42 @@ const SEARCHES = [
   'видеозапись допросов',
 ];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
+type Column = 'dispatch' | 'vault' | 'plain';
+type Series = Record<Column, number[]>;
+const series = (): Series => ({ dispatch: [], vault: [], plain: [] });
 
-const ms = (value: number) => value.toFixed(1);
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const OPERATIONS = [
+  'search',
+  'get',
+  'list',
+  'dashboard',
+  'reminders',
+  'risk',
+  'shareReview',
+  'assess',
+  'shareWrite',
+] as const;
+type Operation = (typeof OPERATIONS)[number];
 
-async function time(run: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await run();
-  return performance.now() - started;
+interface SizeResult {
+  people: number;
+  counts: DemoCounts;
+  vaultBytes: number;
+  plainBytes: number;
+  times: Record<Operation, Series>;
+  /** The people list query by query: vault handler and plain, and the rows each returned. */
+  listByQuery: { query: PersonQueryInput; vault: number[]; plain: number[]; rows: number }[];
+  memory: MemoryMark[];
 }
 
 const root = mkdtempSync(join(tmpdir(), 'confidant-domain-bench-'));
-const lines: string[] = [];
-const print = (line = '') => {
-  lines.push(line);
-  process.stdout.write(`${line}\n`);
+privateTmpdir(root);
+const started = performance.now();
+const progress = (text: string) => {
+  process.stderr.write(
+    `[domain-bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${text}\n`,
+  );
 };
-
-type Call = (channel: Channel, input: unknown) => Promise<unknown>;
-
-/** Calls a handler with its input parsed (defaults filled) but no other validation. */
-function handlerCaller(handlers: Partial<Handlers>): Call {
-  return (channel, input) => {
-    const handler = handlers[channel] as ((value: unknown) => Promise<unknown>) | undefined;
-    if (!handler) throw new Error(`no handler for ${channel}`);
-    return handler(contract[channel].in.parse(input));
-  };
-}
-
-function dispatchCaller(handlers: Handlers): Call {
-  return async (channel, input) => {
-    const result = await dispatch(handlers, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-    return result.value;
-  };
-}
-
-interface Workload {
-  personIds: number[];
-  /** Persons in an assessed stage, reassessed in turn. */
-  assessedIds: number[];
-  queries: PersonQueryInput[];
-  note: (i: number) => NoteFields;
-}
-
-async function measure(call: Call, work: Workload, saves: boolean) {
-  // Warm up: statements, JIT, caches.
-  for (const text of SEARCHES.slice(0, 5)) await call('search:query', { text, limit: 20 });
-  await call('persons:get', { id: work.personIds[0] });
-  await call('persons:list', work.queries[0]);
-  const search: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    for (const text of SEARCHES)
-      search.push(await time(() => call('search:query', { text, limit: 20 })));
-  }
-  const get: number[] = [];
-  for (const id of work.personIds) get.push(await time(() => call('persons:get', { id })));
-  const list: number[] = [];
-  const listByQuery: number[][] = work.queries.map(() => []);
-  for (let round = 0; round < 3; round++) {
-    for (const [index, query] of work.queries.entries()) {
-      const elapsed = await time(() => call('persons:list', query));
-      list.push(elapsed);
-      listByQuery[index]?.push(elapsed);
-    }
-  }
-  const save: number[] = [];
-  if (saves) {
-    for (let i = 0; i < WARMUP + SAVES; i++)
-      save.push(await time(() => call('notes:create', work.note(i))));
-    save.splice(0, WARMUP);
-  }
-  const dashboard: number[] = [];
-  const reminders: number[] = [];
-  for (let round = 0; round < 10; round++) {
-    dashboard.push(await time(() => call('risk:dashboard', {})));
-    reminders.push(await time(() => call('risk:reminders', {})));
-  }
-  const risk: number[] = [];
-  for (const personId of work.personIds)
-    risk.push(await time(() => call('risk:person', { personId })));
-  const assess: number[] = [];
-  if (saves) {
-    for (let i = 0; i < ASSESSMENT_SAVES; i++) {
-      const personId = work.assessedIds[i % work.assessedIds.length]!;
-      const current = (await call('risk:person', { personId })) as PersonRisk;
-      assess.push(await time(() => call('risk:assess', reassessment(personId, current, i))));
-    }
-  }
-  const sharePersons = work.personIds.slice(0, SHARE_PERSONS);
-  const recipient = { kind: 'internal' as const };
-  const shareReview: number[] = [];
-  for (let round = 0; round < 10; round++) {
-    shareReview.push(
-      await time(() => call('share:review', { recipient, personIds: sharePersons })),
-    );
-  }
-  const shareWrite: number[] = [];
-  if (saves) {
-    const { candidates } = (await call('share:review', {
-      recipient,
-      personIds: sharePersons,
-    })) as ShareReview;
-    const choices = candidates.map(({ personId, decision }) => ({ personId, decision }));
-    for (let i = 0; i < SHARE_WRITES; i++) {
-      const path = join(root, `list-${String(exportsWritten++)}.csv`);
-      shareWrite.push(
-        await time(() =>
-          call('share:writeList', {
-            review: {
-              recipient,
-              purpose: 'Benchmark',
-              reviewedBy: 'Benchmark',
-              fields: ['sphere', 'region', 'position', 'agency', 'notes'],
-              choices,
-            },
-            destination: { path },
-          }),
-        ),
-      );
-    }
-  }
-  return {
-    search,
-    get,
-    list,
-    save,
-    listByQuery,
-    dashboard,
-    reminders,
-    risk,
-    assess,
-    shareReview,
-    shareWrite,
-  };
-}
 
 /** A reassessment of the person's current version with one factor moved. */
 function reassessment(personId: number, current: PersonRisk, i: number): AssessmentFieldsInput {
@@ -296,246 +178,16 @@ function reassessment(personId: number, current: PersonRisk, i: number): Assessm
   };
 }
 
-/** fsync a file or (on POSIX) a folder. */
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** integrity_check and every table's row count, as a backup's verification does. */
-function checkPlainCopy(path: string): void {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const report = checkDatabase(db);
-    if (!isSound(report)) throw new Error(`plain copy ${path} fails integrity_check`);
-  } finally {
-    db.close();
-  }
-}
-
-interface BackupTimes {
-  write: number[];
-  verify: number[];
-  /** Restore in full, and its two steps: open + verify the backup, write the new vault. */
-  restore: number[];
-  restoreOpen: number[];
-  restoreWrite: number[];
-  fileBytes: number;
-}
-
-/**
- * Backups of the vault at `vaultPath` (unlocked here, as the app would) and of the plain
- * database, BACKUPS times each. Every backup but the last is removed when the next is made;
- * every restored copy right after it was timed.
- */
-async function benchBackups(vaultPath: string, plain: Database.Database) {
-  const dir = join(root, 'backups');
-  mkdirSync(dir);
-  const times = (): BackupTimes => ({
-    write: [],
-    verify: [],
-    restore: [],
-    restoreOpen: [],
-    restoreWrite: [],
-    fileBytes: 0,
-  });
-  const vaultTimes = times();
-  const plainTimes = times();
-  const secret = { passphrase: PASSPHRASE };
-
-  // The vault: each backup into a folder of its own; the audit event it leaves is saved after
-  // the timing.
-  const vault = await Vault.unlock(vaultPath, secret, { kdf: FAST_KDF });
-  let vaultBackup = '';
-  let tables: { name: string; rows: number }[] = [];
-  try {
-    for (let i = 0; i < BACKUPS; i++) {
-      const folder = join(dir, `vault-${String(i)}`);
-      mkdirSync(folder);
-      let file = '';
-      vaultTimes.write.push(
-        await time(async () => {
-          ({
-            file,
-            tables,
-            fileBytes: vaultTimes.fileBytes,
-          } = await backupVault(vault, {
-            folder,
-            trigger: 'manual',
-            now: new Date(),
-          }));
-        }),
-      );
-      await vault.save();
-      if (vaultBackup) rmSync(dirname(vaultBackup), { recursive: true, force: true });
-      vaultBackup = file;
-    }
-  } finally {
-    await vault.lock();
-  }
-  for (let i = 0; i < BACKUPS; i++)
-    vaultTimes.verify.push(await time(() => verifyBackupFile(vaultBackup, secret)));
-  for (let i = 0; i < BACKUPS; i++) {
-    const folder = join(dir, `vault-restored-${String(i)}`);
-    mkdirSync(folder);
-    const started = performance.now();
-    const opened = await openBackupFile(vaultBackup, secret);
-    const openedAt = performance.now();
-    const restored = await restoreBackup(
-      opened,
-      {
-        destination: join(folder, 'restored.confidant'),
-        replaceExisting: false,
-
-        now: new Date(),
-      },
-      { kdf: FAST_KDF },
-    );
-    const ended = performance.now();
-    vaultTimes.restoreOpen.push(openedAt - started);
-    vaultTimes.restoreWrite.push(ended - openedAt);
-    vaultTimes.restore.push(ended - started);
-    await restored.lock();
-    rmSync(folder, { recursive: true, force: true });
-  }
-
-  // The plain database: a page-by-page copy through SQLite's backup API (as the vault copies
-  // its image) under a temporary name, flushed, opened and checked, renamed, folder flushed.
-  let plainBackup = '';
-  for (let i = 0; i < BACKUPS; i++) {
-    const folder = join(dir, `plain-${String(i)}`);
-    mkdirSync(folder);
-    const file = join(folder, 'plain-backup.db');
-    plainTimes.write.push(
-      await time(async () => {
-        const temp = `${file}.tmp`;
-        await plain.backup(temp, { progress: () => 0x7fffffff });
-        fsyncPath(temp);
-        checkPlainCopy(temp);
-        renameSync(temp, file);
-        fsyncPath(folder);
-      }),
-    );
-    plainTimes.fileBytes = statSync(file).size;
-    if (plainBackup) rmSync(dirname(plainBackup), { recursive: true, force: true });
-    plainBackup = file;
-  }
-  for (let i = 0; i < BACKUPS; i++)
-    plainTimes.verify.push(
-      await time(() => {
-        checkPlainCopy(plainBackup);
-        return Promise.resolve();
-      }),
-    );
-  for (let i = 0; i < BACKUPS; i++) {
-    const folder = join(dir, `plain-restored-${String(i)}`);
-    mkdirSync(folder);
-    const destination = join(folder, 'restored.db');
-    plainTimes.restore.push(
-      await time(() => {
-        copyFileSync(plainBackup, destination);
-        fsyncPath(destination);
-        fsyncPath(folder);
-        const db = new Database(destination, { fileMustExist: true });
-        db.prepare('SELECT count(*) FROM persons').pluck().get();
-        db.close();
-        return Promise.resolve();
-      }),
-    );
-    rmSync(folder, { recursive: true, force: true });
-  }
-  rmSync(dir, { recursive: true, force: true });
-  return { vault: vaultTimes, plain: plainTimes, tables };
-}
-
-try {
-  print(`# Domain benchmark — ${new Date().toISOString()}`);
-  print();
-
-  // 1. Make the demo vault (as `confidant demo` does) and a plain SQLite copy of its database.
-  const vaultPath = join(root, 'bench.confidant');
-  const plainPath = join(root, 'plain.db');
-  const now = new Date();
-  const { vault } = await Vault.create(vaultPath, PASSPHRASE, { kdf: FAST_KDF });
-  let started = performance.now();
-  const counts = vault.db.transaction(() =>
-    generateDemoData(vault.db, { people: PEOPLE, seed: SEED, now }),
-  )();
-  const generateMs = performance.now() - started;
-  started = performance.now();
-  await vault.save();
-  const firstSaveMs = performance.now() - started;
-  const imageBytes = vault.db.serialize().length;
-  writeFileSync(plainPath, vault.db.serialize());
-  await vault.lock();
-  const vaultBytes = statSync(vaultPath).size;
-  print(
-    `Node ${process.version}. Demo data (seed ${String(SEED)}): ${String(counts.persons)} persons, ${String(counts.notes)} case notes, ${String(counts.relationships)} relationships, ${String(counts.agencies)} agencies, ${String(counts.offers)} offers, ${String(counts.assessments)} risk assessments, ${String(counts.plans)} engagement plans — generated and inserted in ${(generateMs / 1000).toFixed(1)} s (one transaction), first save ${ms(firstSaveMs)} ms.`,
-  );
-  print(
-    `Database image ${mib(imageBytes)}; vault file ${mib(vaultBytes)}; plain SQLite file ${mib(statSync(plainPath).size)}.`,
-  );
-  print();
-
-  // 2. The vault, unlocked through the core API.
-  const api = createCoreApi({
-    config: fileConfigStore(join(root, 'config.json')),
-    defaultVaultPath: join(root, 'default.confidant'),
-    fileDialogs: false,
-    vaultOptions: { kdf: FAST_KDF },
-  });
-  const handlers = api.handlers as Handlers;
-  await dispatchCaller(handlers)('vault:unlock', {
-    path: vaultPath,
-    secret: { passphrase: PASSPHRASE },
-  });
-
-  // 3. The plain database: same schema, same data, on disk, synchronous=FULL, the same
-  //    handlers over a context whose commit is the database's own durable commit.
-  // The same statement cache as the vault's connection, so the columns differ only in storage.
-  const plain = withStatementCache(new Database(plainPath));
-  plain.pragma('journal_mode = DELETE');
-  plain.pragma('synchronous = FULL');
-  plain.pragma('foreign_keys = ON');
-  const plainContext: DomainContext = {
-    db: () => plain,
-    now: () => new Date(),
-    commit: (change) => {
-      const at = new Date();
-      return Promise.resolve(plain.transaction(() => change(plain, at))());
-    },
-  };
-  const plainHandlers = {
-    ...peopleHandlers(plainContext),
-    ...exploreHandlers(plainContext),
-    ...riskHandlers(plainContext),
-    ...shareHandlers(plainContext, { language: () => 'en', vaultPath: () => null }),
-  };
-
-  // The workload, the same for every column.
-  const personIds = plain
-    .prepare('SELECT id FROM persons ORDER BY random() LIMIT 200')
-    .pluck()
-    .all() as number[];
-  const assessedIds = plain
-    .prepare(
-      `SELECT id FROM persons WHERE archived_at IS NULL AND stage IN ('in_contact', 'collaborating', 'partner') ORDER BY random() LIMIT 50`,
-    )
-    .pluck()
-    .all() as number[];
+function workloadQueries(plain: Database.Database): PersonQueryInput[] {
   const tags = plain
-    .prepare('SELECT tag FROM person_tags GROUP BY tag ORDER BY count(*) DESC LIMIT 3')
+    .prepare('SELECT tag FROM person_tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 3')
     .pluck()
     .all() as string[];
   const owners = plain
-    .prepare('SELECT DISTINCT owner FROM persons LIMIT 2')
+    .prepare('SELECT DISTINCT owner FROM persons ORDER BY owner LIMIT 2')
     .pluck()
     .all() as string[];
-  const queries: PersonQueryInput[] = [
+  return [
     {},
     { sort: 'updated', descending: true },
     { text: 'иван' },
@@ -555,169 +207,327 @@ try {
     { text: 'алекс', stages: ['vetting', 'in_contact'], sort: 'codename' },
     { regions: ['Северная область'], sort: 'name', descending: true },
   ];
-  const today = localDate(now);
-  const work: Workload = {
-    personIds,
-    assessedIds,
-    queries,
-    note: (i) => ({
-      occurredOn: today,
-      kind: 'meeting',
-      personIds: [personIds[i % personIds.length]!, personIds[(i + 1) % personIds.length]!],
-      title: `Benchmark meeting ${String(i)}`,
-      body: 'Met at the regional directorate to discuss access to lawyers. '.repeat(8),
-      askedFor: 'Examples of internal instructions',
-      offered: 'Translated training materials',
-      followUpOn: null,
-      restricted: i % 10 === 0,
-      source: '',
-      stance: null,
-    }),
+}
+
+async function benchSize(people: number, now: Date): Promise<SizeResult> {
+  const dir = join(root, `n${String(people)}`);
+  const memory: MemoryMark[] = [];
+  const mark = (phase: string) =>
+    memory.push(memoryMark(`${people.toLocaleString('en-US')} persons: ${phase}`));
+  progress(`${String(people)} persons: building the demo data into a vault and a plain database`);
+  const pair = await buildDemoPair(dir, people, now);
+  mark('demo data built');
+
+  const api = benchCoreApi(join(dir, 'app'));
+  const handlers = api.handlers as Handlers;
+  await dispatchCaller(handlers)('vault:unlock', { path: pair.vaultPath, secret: SECRET });
+  const plain = openPlainDatabase(pair.plainPath);
+  const calls: Record<Column, Call> = {
+    dispatch: dispatchCaller(handlers),
+    vault: handlerCaller(handlers),
+    plain: handlerCaller(connectionHandlers(() => plain)),
   };
 
-  const viaDispatch = await measure(dispatchCaller(handlers), work, true);
-  const viaHandler = await measure(handlerCaller(handlers), work, false);
-  const viaPlain = await measure(handlerCaller(plainHandlers), work, true);
-  await api.lock('manual');
-  const vaultAfter = statSync(vaultPath).size;
-  const backups = await benchBackups(vaultPath, plain);
+  const personIds = samplePersonIds(plain, PERSONS);
+  const assessedIds = plain
+    .prepare(
+      `SELECT id FROM persons WHERE archived_at IS NULL AND stage IN ('in_contact', 'collaborating', 'partner') ORDER BY id LIMIT 50`,
+    )
+    .pluck()
+    .all() as number[];
+  const queries = workloadQueries(plain);
+  const times = Object.fromEntries(OPERATIONS.map((op) => [op, series()])) as Record<
+    Operation,
+    Series
+  >;
 
-  print(
-    '| operation | target | vault via dispatch p50 / p95 | vault handler p50 / p95 | plain SQLite p50 / p95 |',
-  );
-  print('|---|---|---:|---:|---:|');
-  const row = (
-    name: string,
-    target: string,
-    key:
-      | 'search'
-      | 'get'
-      | 'list'
-      | 'save'
-      | 'dashboard'
-      | 'reminders'
-      | 'risk'
-      | 'assess'
-      | 'shareReview'
-      | 'shareWrite',
-  ) => {
-    const cell = (values: number[]) =>
-      values.length ? `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))} ms` : '—';
-    print(
-      `| ${name} | ${target} | ${cell(viaDispatch[key])} | ${cell(viaHandler[key])} | ${cell(viaPlain[key])} |`,
-    );
+  // Every call runs on the vault's handler and the plain one, which goes first alternating from
+  // call to call, then through dispatch. Dispatch runs last because it shares the vault's
+  // connection: run between the two, it would warm the vault's caches for its handler's turn.
+  let turn = 0;
+  const each = async (into: Series, run: (call: Call) => Promise<unknown>, viaDispatch = true) => {
+    const order: Column[] = turn % 2 === 0 ? ['vault', 'plain'] : ['plain', 'vault'];
+    if (viaDispatch) order.push('dispatch');
+    for (const column of order) await timed(into[column], () => run(calls[column]));
+    turn++;
   };
-  row(`search (${String(SEARCHES.length)} queries × 3, limit 20)`, 'p95 ≤ 30 ms', 'search');
-  row(`person page (${String(personIds.length)} persons)`, '≤ 50 ms', 'get');
-  row(`people list (${String(queries.length)} filters/sorts × 3)`, '≤ 50 ms', 'list');
-  row(
-    `save a case note (${String(SAVES)} saves; vault: transaction + encrypted durable save; plain: commit, synchronous=FULL)`,
-    'vault save target',
-    'save',
-  );
-  row(`risk dashboard (${String(counts.assessments)} assessments, 10 ×)`, '≤ 50 ms', 'dashboard');
-  row('review reminders (10 ×)', '≤ 50 ms', 'reminders');
-  row(`person's risk and plan (${String(personIds.length)} persons)`, '≤ 50 ms', 'risk');
-  row(
-    `save a reassessment (${String(ASSESSMENT_SAVES)} saves, as the note saves)`,
-    'vault save target',
-    'assess',
-  );
-  row(`share review (${String(SHARE_PERSONS)} persons, 10 ×)`, '≤ 50 ms', 'shareReview');
-  row(
-    `write their list through the gate (${String(SHARE_WRITES)} ×; CSV + disclosure log + save)`,
-    'vault save target',
-    'shareWrite',
-  );
-  print();
-  print('The people list, query by query (median of 3; rows returned):');
-  print();
-  print('| query | rows | vault via dispatch | vault handler | plain SQLite |');
-  print('|---|---:|---:|---:|---:|');
-  for (const [index, query] of queries.entries()) {
-    const median = (values: number[][]) => `${ms(percentile(values[index] ?? [], 50))} ms`;
-    const rows = (
-      (await plainHandlers['persons:list'](contract['persons:list'].in.parse(query))) as {
-        rows: unknown[];
+
+  try {
+    // Warm-up: statements, JIT, caches — in every column.
+    const warm = series();
+    for (const text of SEARCHES.slice(0, 5))
+      await each(warm, (call) => call('search:query', { text, limit: 20 }));
+    await each(warm, (call) => call('persons:get', { id: personIds[0] }));
+    for (const query of queries) await each(warm, (call) => call('persons:list', query));
+    await each(warm, (call) => call('risk:dashboard', {}));
+
+    progress(`${String(people)} persons: reads`);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const text of SEARCHES)
+        await each(times.search, (call) => call('search:query', { text, limit: 20 }));
+    }
+    for (const id of personIds) await each(times.get, (call) => call('persons:get', { id }));
+    const byQuery = queries.map(() => ({ vault: [] as number[], plain: [] as number[] }));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [index, query] of queries.entries()) {
+        const before = { vault: times.list.vault.length, plain: times.list.plain.length };
+        await each(times.list, (call) => call('persons:list', query));
+        byQuery[index]!.vault.push(times.list.vault[before.vault]!);
+        byQuery[index]!.plain.push(times.list.plain[before.plain]!);
       }
-    ).rows.length;
-    print(
-      `| \`${JSON.stringify(query)}\` | ${String(rows)} | ${median(viaDispatch.listByQuery)} | ${median(viaHandler.listByQuery)} | ${median(viaPlain.listByQuery)} |`,
-    );
-  }
-  print();
-  print(
-    `Vault file after the saves: ${mib(vaultAfter)}. Every vault save re-encrypts and rewrites the whole file, so its cost grows with the vault; plain SQLite writes only changed pages.`,
-  );
-  print();
-  const rowsOf = (name: string) =>
-    String(backups.tables.find((table) => table.name === name)?.rows ?? NaN);
-  print(
-    `Backups (issue 7) of the vault as the saves left it (${rowsOf('persons')} persons, ${rowsOf('case_notes')} case notes), ${String(BACKUPS)} × each, median / max. Backup file ${mib(backups.vault.fileBytes)}; plain SQLite copy ${mib(backups.plain.fileBytes)}.`,
-  );
-  print();
-  print('| operation | vault median / max | plain SQLite median / max |');
-  print('|---|---:|---:|');
-  const backupCell = (values: number[]) =>
-    `${ms(percentile(values, 50))} / ${ms(Math.max(...values))} ms`;
-  const backupRow = (name: string, vaultCell: string, plainCell: string) => {
-    print(`| ${name} | ${vaultCell} | ${plainCell} |`);
-  };
-  backupRow(
-    'backup: write + read back + verify (vault: audit event saved after the timing)',
-    backupCell(backups.vault.write),
-    backupCell(backups.plain.write),
-  );
-  backupRow(
-    'backup: verify (decrypt, integrity_check, counts; vault: passphrase, fast Argon2id)',
-    backupCell(backups.vault.verify),
-    backupCell(backups.plain.verify),
-  );
-  backupRow(
-    'restore into a new vault (vault: passphrase, fast Argon2id)',
-    backupCell(backups.vault.restore),
-    backupCell(backups.plain.restore),
-  );
-  backupRow('… of which: open + verify the backup', backupCell(backups.vault.restoreOpen), '—');
-  backupRow('… of which: write the new vault', backupCell(backups.vault.restoreWrite), '—');
-  print();
-  print(
-    '- Write: the vault runs `backupVault` (seal the image, write it under a temporary name, flush, read it back, decrypt, integrity_check, row counts against the recorded ones, rename, flush the folder); plain SQLite copies the database page by page through its backup API to a temporary file, fsyncs it, opens it, runs integrity_check and counts every table, renames it, fsyncs the folder.',
-  );
-  print(
-    '- Verify: the vault runs `verifyBackupFile` (read, open the passphrase slot, decrypt, load, integrity_check, counts); plain SQLite opens the copy, runs integrity_check and counts every table.',
-  );
-  print(
-    '- Restore: the vault runs `openBackupFile` (the whole verification) and `restoreBackup` (record the restore, write the new vault durably), its lock not timed; plain SQLite copies the file to a new path, fsyncs it and the folder, opens it and counts persons (no integrity_check).',
-  );
-  print(
-    "- The vault's passphrase slot uses this bench's fast Argon2id (1 pass, 64 KiB), as its unlock does; with the default (3 passes, 256 MiB) verify and restore each take longer by the Argon2id time in the vault bench's unlock rows.",
-  );
+    }
+    for (let round = 0; round < 10; round++) {
+      await each(times.dashboard, (call) => call('risk:dashboard', {}));
+      await each(times.reminders, (call) => call('risk:reminders', {}));
+    }
+    for (const personId of personIds)
+      await each(times.risk, (call) => call('risk:person', { personId }));
+    const sharePersons = personIds.slice(0, SHARE_PERSONS);
+    const recipient = { kind: 'internal' as const };
+    for (let round = 0; round < 10; round++) {
+      await each(times.shareReview, (call) =>
+        call('share:review', { recipient, personIds: sharePersons }),
+      );
+    }
+    mark('reads');
 
-  const out = resolve(import.meta.dirname, '../../artifacts/bench');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(
-    join(out, 'domain.json'),
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        node: process.version,
-        counts,
-        generateMs,
-        imageBytes,
-        vaultBytes,
-        vaultAfter,
-        viaDispatch,
-        viaHandler,
-        viaPlain,
-        backups,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  writeFileSync(join(out, 'domain.md'), `${lines.join('\n')}\n`);
-  plain.close();
+    // Writes: the vault's handler against the plain one (each its own transaction).
+    progress(`${String(people)} persons: writes`);
+    for (let i = 0; i < ASSESSMENT_SAVES; i++) {
+      const personId = assessedIds[i % assessedIds.length]!;
+      await each(
+        times.assess,
+        async (call) => {
+          const current = (await call('risk:person', { personId })) as PersonRisk;
+          return call('risk:assess', reassessment(personId, current, i));
+        },
+        false,
+      );
+    }
+    const { candidates } = (await calls.plain('share:review', {
+      recipient,
+      personIds: sharePersons,
+    })) as ShareReview;
+    const choices = candidates.map(({ personId, decision }) => ({ personId, decision }));
+    let written = 0;
+    for (let i = 0; i < SHARE_WRITES; i++) {
+      await each(
+        times.shareWrite,
+        (call) =>
+          call('share:writeList', {
+            review: {
+              recipient,
+              purpose: 'Benchmark',
+              reviewedBy: 'Benchmark',
+              fields: ['sphere', 'region', 'position', 'agency', 'notes'],
+              choices,
+            },
+            destination: { path: join(dir, `list-${String(written++)}.csv`) },
+          }),
+        false,
+      );
+    }
+    mark('writes');
+
+    // The same answers from both (the same data), and the rows each list query returned.
+    const listByQuery: SizeResult['listByQuery'] = [];
+    for (const [index, query] of queries.entries()) {
+      const count = async (call: Call) =>
+        ((await call('persons:list', query)) as { rows: unknown[] }).rows.length;
+      const rows = await count(calls.plain);
+      const vaultRows = await count(calls.vault);
+      if (rows !== vaultRows)
+        throw new Error(`persons:list ${JSON.stringify(query)}: vault ${vaultRows}, plain ${rows}`);
+      listByQuery.push({ query, ...byQuery[index]!, rows });
+    }
+    return {
+      people,
+      counts: pair.counts,
+      vaultBytes: pair.vaultBytes,
+      plainBytes: pair.plainBytes,
+      times,
+      listByQuery,
+      memory,
+    };
+  } finally {
+    await api.lock('manual');
+    plain.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const report = new Report();
+const host = machine();
+const now = new Date();
+const results: SizeResult[] = [];
+const memory: MemoryMark[] = [memoryMark('start')];
+try {
+  for (const people of SIZES) {
+    const result = await benchSize(people, now);
+    results.push(result);
+    memory.push(...result.memory);
+  }
+  host.loadAtEnd = loadavg();
+  printReport();
 } finally {
   rmSync(root, { recursive: true, force: true });
+}
+
+function printReport(): void {
+  const print = (line?: string) => {
+    report.print(line);
+  };
+  const persons = (n: number) => n.toLocaleString('en-US');
+  print(`# Domain benchmark — ${now.toISOString()}`);
+  print();
+  print(
+    `Node ${host.node} on ${host.platform}, ${String(host.cpus)} CPUs (${host.cpuModel}); load average (1 / 5 / 15 min) ${loadText(host.loadAtStart)} at the start, ${loadText(host.loadAtEnd)} at the end.`,
+  );
+  print();
+  print(
+    `Demo data: \`confidant demo\`'s generator (seed ${String(SEED)}), built once into a new vault and once into a plain SQLite database (${PLAIN_PRAGMAS}). Columns: the vault through \`dispatch\` (as IPC: input and output validated), the vault's handler (createCoreApi, input parsed only) and the plain database's handler (the same handler code, input parsed only); each call runs on the vault's handler and the plain one (which goes first alternates call by call), then through dispatch (last, as it shares the vault's connection and would warm its caches for the handler's turn). Ratio = vault handler ÷ plain.`,
+  );
+  print();
+  for (const r of results) {
+    const t = r.times;
+    print(
+      `## ${persons(r.people)} persons (${persons(r.counts.notes)} case notes, ${persons(r.counts.assessments)} risk assessments; vault.db ${mib(r.vaultBytes)}, plain ${mib(r.plainBytes)})`,
+    );
+    print();
+    const row = (name: string, target: string, values: Series) => [
+      name,
+      target,
+      p50p95(values.dispatch),
+      p50p95(values.vault),
+      p50p95(values.plain),
+      `${ratio(percentile(values.vault, 50), percentile(values.plain, 50))} / ${ratio(percentile(values.vault, 95), percentile(values.plain, 95))}`,
+    ];
+    report.table(
+      [
+        'operation',
+        'goal',
+        'vault via dispatch p50 / p95',
+        'vault handler p50 / p95',
+        'plain p50 / p95',
+        'ratio p50 / p95',
+      ],
+      ['l', 'l', 'r', 'r', 'r', 'r'],
+      [
+        row(
+          `search (${String(SEARCHES.length)} queries × ${String(ROUNDS)}, limit 20)`,
+          `≤ ${String(READ_RATIO_GOAL)}× plain; p95 ≤ 30 ms`,
+          t.search,
+        ),
+        row(
+          `person page (${String(t.get.plain.length)} persons)`,
+          `≤ ${String(READ_RATIO_GOAL)}× plain; ≤ 50 ms`,
+          t.get,
+        ),
+        row(
+          `people list (${String(r.listByQuery.length)} filters/sorts × ${String(ROUNDS)})`,
+          `≤ ${String(READ_RATIO_GOAL)}× plain; ≤ 50 ms`,
+          t.list,
+        ),
+        row('risk dashboard (10 ×)', '≤ 50 ms', t.dashboard),
+        row('review reminders (10 ×)', '≤ 50 ms', t.reminders),
+        row(`person's risk and plan (${String(t.risk.plain.length)} persons)`, '≤ 50 ms', t.risk),
+        row(`share review (${String(SHARE_PERSONS)} persons, 10 ×)`, '≤ 50 ms', t.shareReview),
+        row(
+          `save a reassessment (${String(ASSESSMENT_SAVES)} ×; read + \`risk:assess\`)`,
+          '—',
+          t.assess,
+        ),
+        row(
+          `write a shared list through the gate (${String(SHARE_WRITES)} ×; CSV + disclosure log)`,
+          '—',
+          t.shareWrite,
+        ),
+      ],
+    );
+    print('The people list query by query (median of the rounds; rows returned):');
+    print();
+    report.table(
+      ['query', 'rows', 'vault handler', 'plain', 'ratio'],
+      ['l', 'r', 'r', 'r', 'r'],
+      r.listByQuery.map((q) => [
+        `\`${JSON.stringify(q.query)}\``,
+        String(q.rows),
+        ms(percentile(q.vault, 50)),
+        ms(percentile(q.plain, 50)),
+        ratio(percentile(q.vault, 50), percentile(q.plain, 50)),
+      ]),
+    );
+  }
+
+  print('## Memory');
+  print();
+  print(
+    'Peak resident set size of this process after each phase (`process.resourceUsage().maxRSS`, the peak so far), the RSS then and the JS heap in use.',
+  );
+  print();
+  report.table(
+    ['after', 'peak RSS', 'RSS now', 'JS heap used'],
+    ['l', 'r', 'r', 'r'],
+    memory.map((m) => [m.phase, mib(m.maxRssBytes), mib(m.rssBytes), mib(m.heapUsedBytes)]),
+  );
+
+  print('## Goals');
+  print();
+  const goals: string[][] = [];
+  for (const r of results) {
+    for (const [name, op] of [
+      ['search', 'search'],
+      ['person page', 'get'],
+      ['people list', 'list'],
+    ] as const) {
+      const values = r.times[op];
+      const p50 = percentile(values.vault, 50) / percentile(values.plain, 50);
+      const p95 = percentile(values.vault, 95) / percentile(values.plain, 95);
+      goals.push([
+        `${name} ≤ ${String(READ_RATIO_GOAL)}× plain at ${persons(r.people)} persons`,
+        `p50 ${ratio(percentile(values.vault, 50), percentile(values.plain, 50))} (${ms(percentile(values.vault, 50))} vs ${ms(percentile(values.plain, 50))}), p95 ${ratio(percentile(values.vault, 95), percentile(values.plain, 95))}`,
+        p50 <= READ_RATIO_GOAL && p95 <= READ_RATIO_GOAL
+          ? 'met'
+          : p50 <= READ_RATIO_GOAL
+            ? '**p50 met, p95 not**'
+            : '**not met**',
+      ]);
+    }
+  }
+  report.table(['goal', 'measured', 'verdict'], ['l', 'l', 'l'], goals);
+
+  writeArtifacts(
+    'domain',
+    {
+      date: now.toISOString(),
+      machine: host,
+      settings: {
+        sizes: SIZES,
+        rounds: ROUNDS,
+        personPages: PERSONS,
+        assessmentSaves: ASSESSMENT_SAVES,
+        shareWrites: SHARE_WRITES,
+        seed: SEED,
+      },
+      summary: results.map((r) => ({
+        people: r.people,
+        ...Object.fromEntries(
+          OPERATIONS.map((op) => [
+            op,
+            {
+              dispatch: summarize(r.times[op].dispatch),
+              vault: summarize(r.times[op].vault),
+              plain: summarize(r.times[op].plain),
+            },
+          ]),
+        ),
+      })),
+      goals,
+      results,
+      memory,
+    },
+    report.text(),
+  );
 }

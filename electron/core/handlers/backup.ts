@@ -277,6 +277,8 @@ export function backupHandlers(session: BackupSession): {
         hold(held);
         throw error;
       }
+      // Restored: the opened backup (its decrypted copy, its master key) is no longer needed.
+      held.close();
       await syncReminder(restored);
       return session.adopt(restored);
     },
