@@ -1,4 +1,4 @@
-// Lint: type-aware TypeScript rules, plus the layer boundaries of ARCHITECTURE.md.
+// Lint: type-aware TypeScript rules, plus the layer boundaries of docs/architecture.md.
 // tests/unit/lint-boundaries.test.ts proves each boundary actually fails a bad import.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -45,6 +45,57 @@ const layerZones = [
     },
     { from: './electron/cli', message: 'core/ is used by the CLI, never the other way round.' },
     { from: './renderer', message: 'core/ never imports UI code.' },
+  ]),
+  // Inside the core the arrows point one way: db ← repos ← services ← handlers ← api.ts
+  // (vault/ and crypto/ sit beside services). docs/architecture.md describes the layers.
+  ...zones('./electron/core/db', [
+    { from: './electron/core/repos', message: 'db/ opens and migrates; it knows no table module.' },
+    {
+      from: './electron/core/services',
+      message: 'db/ sits below services; it never imports them.',
+    },
+    {
+      from: './electron/core/handlers',
+      message: 'db/ sits below handlers; it never imports them.',
+    },
+    { from: './electron/core/vault', message: 'db/ sits below the vault; the vault imports db/.' },
+  ]),
+  ...zones('./electron/core/repos', [
+    {
+      from: './electron/core/services',
+      message: 'repos/ hold the SQL; services call them, not the other way round.',
+    },
+    {
+      from: './electron/core/handlers',
+      message: 'repos/ never import handlers (db ← repos ← services ← handlers).',
+    },
+    { from: './electron/core/ipc', message: 'repos/ never import the IPC layer.' },
+    { from: './electron/core/api.ts', message: 'repos/ never import api.ts.' },
+  ]),
+  ...zones('./electron/core/services', [
+    {
+      from: './electron/core/handlers',
+      message: 'services/ never import handlers: move what both need down into services/.',
+    },
+    { from: './electron/core/ipc', message: 'services/ never import the IPC layer.' },
+    { from: './electron/core/api.ts', message: 'services/ never import api.ts.' },
+  ]),
+  ...zones('./electron/core/handlers', [
+    {
+      from: './electron/core/api.ts',
+      message: 'handlers/ are wired up by api.ts; they never import it.',
+    },
+    {
+      from: './electron/core/ipc',
+      message: 'handlers/ are plain functions; api.ts hands them to ipc/.',
+    },
+  ]),
+  ...zones('./electron/core/vault', [
+    {
+      from: './electron/core/services',
+      message: 'vault/ sits beside services/: it uses db/, repos/ and crypto/ only.',
+    },
+    { from: './electron/core/handlers', message: 'vault/ never imports handlers.' },
   ]),
   ...zones('./electron/cli', [
     { from: './electron/main', message: 'The CLI runs without Electron: use core/ only.' },
@@ -118,6 +169,29 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // SQL lives in repos/ (one module per table); services, handlers and api.ts call them.
+    files: [
+      'electron/core/services/**/*.ts',
+      'electron/core/handlers/**/*.ts',
+      'electron/core/api.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          // db.prepare(…), db.pragma(…); not Vault.prepare (a class) or other capitalised names.
+          'CallExpression[callee.property.name=/^(prepare|pragma)$/]:not([callee.object.name=/^[A-Z]/])',
+          // db.exec(…) or ctx.db().exec(…); a RegExp's .exec is fine.
+          "CallExpression[callee.property.name='exec'][callee.object.name=/^(db|database)$/]",
+          "CallExpression[callee.property.name='exec'][callee.object.type='CallExpression']",
+        ].map((selector) => ({
+          selector,
+          message: "SQL lives in repos/: call a function of the table's module instead.",
+        })),
       ],
     },
   },

@@ -1,24 +1,15 @@
 /**
- * The handler table behind IPC: one function per core channel of shared/contract.ts. It owns
- * the session — which vault is open, the new vault waiting for its recovery key to be
- * confirmed, the throttle on wrong passphrases — and nothing else: main adds the native
- * dialogs, checks who is calling and runs the timers; the browser test bench calls this
- * same table directly.
+ * The handler table behind IPC: one function per core channel of shared/contract.ts, taken
+ * from handlers/. This module keeps the session — which vault is open, the throttle on wrong
+ * passphrases, why the vault was last locked, backups still being written after a lock — and
+ * builds the table; the channels themselves live in handlers/ (vault.ts, settings.ts, …) and
+ * reach the session through small interfaces. Main adds the native dialogs, checks who is
+ * calling and runs the timers; the browser test bench calls this same table directly.
  */
-import { randomInt } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { APP_VERSION } from '../../shared/app-info.ts';
-import {
-  DEFAULT_AUTO_LOCK_MINUTES,
-  type CoreChannel,
-  type Handlers,
-  type LockReason,
-  type VaultStatus,
-} from '../../shared/contract.ts';
+import type { CoreChannel, Handlers, LockReason, VaultStatus } from '../../shared/contract.ts';
 import type { AppConfigStore } from './app-config.ts';
-import { normalizeRecoveryKeyText } from './crypto/recovery-key.ts';
-import { fromSqliteError, isVaultError, VaultError } from './errors.ts';
+import { fromSqliteError, VaultError } from './errors.ts';
 import { backupHandlers } from './handlers/backup.ts';
 import { clipboardHandlers, type ClipboardPort } from './handlers/clipboard.ts';
 import { exploreHandlers } from './handlers/explore.ts';
@@ -27,19 +18,13 @@ import { importHandlers } from './handlers/import.ts';
 import { organisationHandlers } from './handlers/organisations.ts';
 import { peopleHandlers } from './handlers/people.ts';
 import { riskHandlers } from './handlers/risk.ts';
+import { readAutoLockMinutes, settingsHandlers } from './handlers/settings.ts';
 import { shareHandlers } from './handlers/share.ts';
+import { vaultHandlers } from './handlers/vault.ts';
 import { appendAuditEvent } from './repos/audit-events.ts';
-import {
-  getSetting,
-  SETTING_AUTO_LOCK_MINUTES,
-  SETTING_DEMO,
-  SETTING_RESTORED_FROM,
-  SETTING_REVIEW_INTERVALS,
-  setSetting,
-} from './repos/settings.ts';
-import { readReviewIntervals } from './services/risk.ts';
+import { getSetting, SETTING_DEMO, SETTING_RESTORED_FROM } from './repos/settings.ts';
 import { UnlockThrottle } from './services/unlock-throttle.ts';
-import { Vault, type PendingVault, type VaultOptions } from './vault/vault.ts';
+import type { Vault, VaultOptions } from './vault/vault.ts';
 
 export interface CoreApiOptions {
   config: AppConfigStore;
@@ -74,7 +59,6 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
   const now = options.now ?? (() => new Date());
   const throttle = new UnlockThrottle(() => now().getTime());
   let vault: Vault | null = null;
-  let pending: { vault: PendingVault; groups: [number, number]; key: string } | null = null;
   let failedAttemptsBeforeUnlock = 0;
   let lockedBecause: LockReason | null = null;
 
@@ -134,11 +118,6 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     }
     if (reason === 'quit') await settleBackgroundBackups();
     return quiet ? status() : changed(reason);
-  }
-
-  async function discardPending(): Promise<void> {
-    await pending?.vault.discard();
-    pending = null;
   }
 
   const domain: DomainContext = {
@@ -213,141 +192,24 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
       return {};
     },
 
-    'vault:status': () => Promise.resolve(status()),
-
-    'vault:prepareCreate': async ({ path, passphrase }) => {
-      await lock('manual');
-      await discardPending();
-      // The suggested place (Documents/Confidant/) does not exist on a first run; a folder the
-      // user typed is theirs to create.
-      if (dirname(path) === dirname(options.defaultVaultPath)) {
-        await mkdir(dirname(path), { recursive: true, mode: 0o700 }).catch(() => undefined);
-      }
-      const prepared = await Vault.prepare(path, passphrase, options.vaultOptions);
-      const first = randomInt(1, 10);
-      let second = randomInt(1, 9);
-      if (second >= first) second++;
-      const groups: [number, number] = first < second ? [first, second] : [second, first];
-      pending = { vault: prepared, groups, key: prepared.recoveryKey };
-      return { recoveryKey: prepared.recoveryKey, groupsToConfirm: groups };
-    },
-
-    'vault:finishCreate': async ({ groups }) => {
-      if (!pending)
-        throw new VaultError('NO_PENDING_VAULT', { file: config.read().lastVaultPath ?? '' });
-      const keyGroups = pending.key.split('-');
-      const asked = [...pending.groups].sort();
-      const given = groups.map((group) => group.index).sort();
-      const matches =
-        asked.every((index, i) => index === given[i]) &&
-        groups.every(
-          (group) => normalizeRecoveryKeyText(group.value) === keyGroups[group.index - 1],
-        );
-      if (!matches)
-        throw new VaultError('RECOVERY_CONFIRMATION_MISMATCH', { file: pending.vault.path });
-      const created = await pending.vault.commit(now());
-      pending = null;
-      vault = created;
-      failedAttemptsBeforeUnlock = 0;
-      await config.update({ lastVaultPath: created.path });
-      return changed();
-    },
-
-    'vault:cancelCreate': async () => {
-      await discardPending();
-      return status();
-    },
-
-    'vault:unlock': async ({ path, secret, generation }) => {
-      await lock('manual');
-      throttle.check(path);
-      let opened: Vault;
-      try {
-        opened = await Vault.unlock(path, secret, {
-          ...options.vaultOptions,
-          generation: generation ?? 0,
-        });
-      } catch (error) {
-        if (isVaultError(error, 'WRONG_PASSPHRASE') || isVaultError(error, 'WRONG_RECOVERY_KEY')) {
-          throttle.recordFailure(path);
-          throw new VaultError(
-            error.code,
-            {
-              ...error.details,
-              failedAttempts: throttle.failures(path),
-              retryAfterSeconds: throttle.retryAfterSeconds(path),
-            },
-            { cause: error },
-          );
-        }
-        throw error;
-      }
-      failedAttemptsBeforeUnlock = throttle.recordSuccess(path);
-      vault = opened;
-      appendAuditEvent(
-        opened.db,
-        {
-          action: 'vault.unlocked',
-          detail: {
-            method: 'passphrase' in secret ? 'passphrase' : 'recovery-key',
-            failedAttemptsBefore: failedAttemptsBeforeUnlock,
-            ...(generation ? { openedFrom: 'previous-copy' } : {}),
-            ...(opened.upgradedFrom ? { upgradedFromFormat: 1 } : {}),
-          },
-        },
-        now(),
-      );
-      // The unlock has happened; if recording it cannot be saved now, it goes with the next save.
-      await opened.save().catch(() => undefined);
-      await config.update({ lastVaultPath: path });
-      await backups.syncReminder(opened);
-      return changed();
-    },
-
-    'vault:lock': ({ reason }) => lock(reason ?? 'manual'),
-
-    'vault:changePassphrase': async ({ current, next }) => {
-      const open = openVault();
-      await checkPassphrase(open, current);
-      await open.changePassphrase(next);
-      return {};
-    },
-
-    'vault:rekey': async ({ current, next }) => {
-      const open = openVault();
-      await checkPassphrase(open, current);
-      return open.rekey(next);
-    },
-
-    'settings:get': () => {
-      const open = openVault();
-      return Promise.resolve({
-        autoLockMinutes: readAutoLockMinutes(open),
-        reviewIntervals: readReviewIntervals(open.db),
-      });
-    },
-
-    'settings:update': (changes) => {
-      const open = openVault();
-      const at = now();
-      open.db.transaction(() => {
-        if (changes.autoLockMinutes !== undefined)
-          setSetting(open.db, SETTING_AUTO_LOCK_MINUTES, String(changes.autoLockMinutes), at);
-        if (changes.reviewIntervals !== undefined)
-          setSetting(
-            open.db,
-            SETTING_REVIEW_INTERVALS,
-            JSON.stringify(changes.reviewIntervals),
-            at,
-          );
-        appendAuditEvent(open.db, { action: 'settings.changed', detail: changes }, at);
-      })();
-      changed();
-      return Promise.resolve({
-        autoLockMinutes: readAutoLockMinutes(open),
-        reviewIntervals: readReviewIntervals(open.db),
-      });
-    },
+    ...vaultHandlers({
+      config,
+      vaultOptions: options.vaultOptions ?? {},
+      defaultVaultPath: options.defaultVaultPath,
+      throttle,
+      now,
+      requireVault: openVault,
+      checkPassphrase,
+      lock: (reason) => lock(reason),
+      adopt: (opened, failedAttemptsBefore) => {
+        vault = opened;
+        failedAttemptsBeforeUnlock = failedAttemptsBefore;
+      },
+      syncReminder: (opened) => backups.syncReminder(opened),
+      status,
+      changed: () => changed(),
+    }),
+    ...settingsHandlers({ now, requireVault: openVault, changed: () => changed() }),
   };
 
   return {
@@ -393,9 +255,4 @@ function restoredFrom(vault: Vault): VaultStatus['restoredFrom'] {
   } catch {
     return null;
   }
-}
-
-function readAutoLockMinutes(vault: Vault): number {
-  const stored = Number(getSetting(vault.db, SETTING_AUTO_LOCK_MINUTES));
-  return Number.isInteger(stored) && stored > 0 ? stored : DEFAULT_AUTO_LOCK_MINUTES;
 }

@@ -1,5 +1,5 @@
 /**
- * The layer boundaries of ARCHITECTURE.md are lint rules; this proves each one fires on a bad
+ * The layer boundaries of docs/architecture.md are lint rules; this proves each one fires on a bad
  * import (a boundary rule that silently cannot resolve a path would pass everything).
  */
 import { resolve } from 'node:path';
@@ -57,6 +57,98 @@ describe('layer boundaries', () => {
       "import { runCli } from '../cli/run.ts';\nexport const a = runCli;\n",
       'import-x/no-restricted-paths',
     ],
+    // Inside the core: db ← repos ← services ← handlers ← api.ts (vault/ beside services).
+    [
+      'electron/core/db/x.ts',
+      "import { getPerson } from '../repos/persons.ts';\nexport const a = getPerson;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/db/x.ts',
+      "import { search } from '../services/search.ts';\nexport const a = search;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/db/x.ts',
+      "import { audit } from '../handlers/context.ts';\nexport const a = audit;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/db/x.ts',
+      "import { Vault } from '../vault/vault.ts';\nexport const a = Vault;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/repos/x.ts',
+      "import { search } from '../services/search.ts';\nexport const a = search;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/repos/x.ts',
+      "import { audit } from '../handlers/context.ts';\nexport const a = audit;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/repos/x.ts',
+      "import * as dispatch from '../ipc/dispatch.ts';\nexport const a = dispatch;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/repos/x.ts',
+      "import * as api from '../api.ts';\nexport const a = api;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/services/x.ts',
+      "import { audit } from '../handlers/context.ts';\nexport const a = audit;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/services/x.ts',
+      "import * as dispatch from '../ipc/dispatch.ts';\nexport const a = dispatch;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/services/x.ts',
+      "import * as api from '../api.ts';\nexport const a = api;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/handlers/x.ts',
+      "import * as api from '../api.ts';\nexport const a = api;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/handlers/x.ts',
+      "import * as dispatch from '../ipc/dispatch.ts';\nexport const a = dispatch;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/vault/x.ts',
+      "import { search } from '../services/search.ts';\nexport const a = search;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'electron/core/vault/x.ts',
+      "import { audit } from '../handlers/context.ts';\nexport const a = audit;\n",
+      'import-x/no-restricted-paths',
+    ],
+    // SQL only in repos/.
+    [
+      'electron/core/services/x.ts',
+      "import type { Database } from 'better-sqlite3-multiple-ciphers';\nexport const f = (db: Database) => db.prepare('SELECT 1').get();\n",
+      'no-restricted-syntax',
+    ],
+    [
+      'electron/core/handlers/x.ts',
+      "import type { Database } from 'better-sqlite3-multiple-ciphers';\nexport const f = (db: Database) => { db.exec('DELETE FROM persons'); };\n",
+      'no-restricted-syntax',
+    ],
+    [
+      'electron/core/api.ts',
+      "import type { Database } from 'better-sqlite3-multiple-ciphers';\nexport const f = (db: Database) => db.pragma('user_version');\n",
+      'no-restricted-syntax',
+    ],
   ])('%s may not %s', async (path, code, rule) => {
     expect(await rulesFiredFor(path, code)).toContain(rule);
   });
@@ -65,6 +157,41 @@ describe('layer boundaries', () => {
     const code =
       "import { Vault } from '../core/vault/vault.ts';\nimport { APP_VERSION } from '../../shared/app-info.ts';\nexport const a = [Vault, APP_VERSION];\n";
     expect(await rulesFiredFor('electron/cli/x.ts', code)).toEqual([]);
+  });
+
+  it('lets each core layer use the ones below it', async () => {
+    const cases: [string, string][] = [
+      [
+        'electron/core/repos/x.ts',
+        "import { getPerson } from './persons.ts';\nexport const a = getPerson;\n",
+      ],
+      [
+        'electron/core/services/x.ts',
+        "import { getPerson } from '../repos/persons.ts';\nexport const a = getPerson;\n",
+      ],
+      [
+        'electron/core/handlers/x.ts',
+        "import { search } from '../services/search.ts';\nexport const a = search;\n",
+      ],
+      [
+        'electron/core/vault/x.ts',
+        "import { getSetting } from '../repos/settings.ts';\nexport const a = getSetting;\n",
+      ],
+      [
+        'electron/core/x.ts',
+        "import { audit } from './handlers/context.ts';\nexport const a = audit;\n",
+      ],
+    ];
+    for (const [path, code] of cases) expect(await rulesFiredFor(path, code)).toEqual([]);
+  });
+
+  it('lets repos/ hold SQL, and services/ use a RegExp', async () => {
+    const repo =
+      "import type { Database } from 'better-sqlite3-multiple-ciphers';\nexport const f = (db: Database) => db.prepare('SELECT 1').get();\n";
+    expect(await rulesFiredFor('electron/core/repos/x.ts', repo)).toEqual([]);
+    const service =
+      'const WORD = /a/;\nexport const f = (pattern: RegExp) => [WORD.exec(""), pattern.exec("")];\n';
+    expect(await rulesFiredFor('electron/core/services/x.ts', service)).toEqual([]);
   });
 
   it('lets the core use node: modules and shared code', async () => {

@@ -4,8 +4,6 @@
  * durable save before the caller hears "done".
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ErrorDetails } from '../errors.ts';
-import { VaultError } from '../errors.ts';
 import { appendAuditEvent } from '../repos/audit-events.ts';
 
 export interface DomainContext {
@@ -33,7 +31,5 @@ export const audit: Audit = (db, action, subject, now, detail) => {
   );
 };
 
-/** The record the user acted on is gone (deleted meanwhile, or a stale screen). */
-export function notFound(record: string, details: ErrorDetails = {}): VaultError {
-  return new VaultError('NOT_FOUND', { record, ...details });
-}
+/** The record the user acted on is gone; it lives in services/ so services can throw it too. */
+export { notFound } from '../services/not-found.ts';

@@ -17,8 +17,8 @@ import {
   deletePerson,
   insertPerson,
   listPersons,
+  personCodename,
   personFacets,
-  codenameConflict,
   personIdByCodename,
   setPersonArchived,
   setPersonStage,
@@ -31,7 +31,7 @@ import {
   relationshipPersons,
   storedForm,
 } from '../repos/relationships.ts';
-import { codenameKey, generateCodename } from '../services/codenames.ts';
+import { codenameConflict, codenameKey, generateCodename } from '../services/codenames.ts';
 import { personPage } from '../services/person-page.ts';
 import { audit, notFound, type DomainContext } from './context.ts';
 
@@ -39,8 +39,7 @@ type PeopleChannel =
   `persons:${string}` | `relationships:${string}` | `notes:${string}` | `offers:${string}`;
 
 export function codenameOf(db: Database, id: number): string {
-  const codename = db.prepare('SELECT codename FROM persons WHERE id = ?').pluck().get(id) as
-    string | undefined;
+  const codename = personCodename(db, id);
   if (codename === undefined) throw notFound('person', { id });
   return codename;
 }

@@ -1,22 +1,30 @@
 /** The agencies table: rows ↔ records, the list with head counts, and the search index. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AgencyFields } from '../../../shared/domain.ts';
+import { z } from 'zod';
+import { SPHERES, STAGES, type AgencyFields } from '../../../shared/domain.ts';
 import type { Agency, AgencyListRow, AgencyPage } from '../../../shared/records.ts';
-import { foldForSearch, indexForSearch, removeFromSearch } from '../services/search-index.ts';
+import { parseOptionalRow, parseRows } from './rows.ts';
+import { foldForSearch, indexForSearch, removeFromSearch } from './search-index.ts';
 
-interface AgencyRow {
-  id: number;
-  name: string;
-  sphere: Agency['sphere'];
-  region: string;
-  parent_id: number | null;
-  parent_name: string | null;
-  admitted_problems: string;
-  public_complaints: string;
-  common_interest: string;
-  created_at: string;
-  updated_at: string;
-}
+const agencyRow = z.object({
+  id: z.number(),
+  name: z.string(),
+  sphere: z.enum(SPHERES),
+  region: z.string(),
+  parent_id: z.number().nullable(),
+  parent_name: z.string().nullable(),
+  admitted_problems: z.string(),
+  public_complaints: z.string(),
+  common_interest: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+const agencyListRow = agencyRow
+  .pick({ id: true, name: true, sphere: true, region: true, parent_id: true, parent_name: true })
+  .extend({ people_count: z.number() });
+
+const idName = z.object({ id: z.number(), name: z.string() });
 
 /** Agencies are matched by name whatever the case: "МВД" and "мвд" are one agency. */
 export function agencyNameKey(name: string): string {
@@ -24,19 +32,22 @@ export function agencyNameKey(name: string): string {
 }
 
 export function agencyIdByName(db: Database, name: string): number | undefined {
-  return db
-    .prepare('SELECT id FROM agencies WHERE name_key = ?')
-    .pluck()
-    .get(agencyNameKey(name)) as number | undefined;
+  return parseOptionalRow(
+    z.number(),
+    db.prepare('SELECT id FROM agencies WHERE name_key = ?').pluck().get(agencyNameKey(name)),
+  );
 }
 
 export function getAgency(db: Database, id: number): Agency | undefined {
-  const row = db
-    .prepare(
-      `SELECT a.*, p.name AS parent_name FROM agencies a
-       LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.id = ?`,
-    )
-    .get(id) as AgencyRow | undefined;
+  const row = parseOptionalRow(
+    agencyRow,
+    db
+      .prepare(
+        `SELECT a.*, p.name AS parent_name FROM agencies a
+         LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.id = ?`,
+      )
+      .get(id),
+  );
   if (!row) return undefined;
   return {
     id: row.id,
@@ -56,20 +67,31 @@ export function getAgency(db: Database, id: number): Agency | undefined {
 export function agencyPage(db: Database, id: number): AgencyPage | undefined {
   const agency = getAgency(db, id);
   if (!agency) return undefined;
-  const children = db
-    .prepare('SELECT id, name FROM agencies WHERE parent_id = ? ORDER BY name_key')
-    .all(id) as { id: number; name: string }[];
-  const people = db
-    .prepare(
-      `SELECT id, codename, full_name AS fullName, stage, position FROM persons
+  const children = parseRows(
+    idName,
+    db.prepare('SELECT id, name FROM agencies WHERE parent_id = ? ORDER BY name_key').all(id),
+  );
+  const people = parseRows(
+    z.object({
+      id: z.number(),
+      codename: z.string(),
+      fullName: z.string(),
+      stage: z.enum(STAGES),
+      position: z.string(),
+    }),
+    db
+      .prepare(
+        `SELECT id, codename, full_name AS fullName, stage, position FROM persons
        WHERE agency_id = ? AND archived_at IS NULL ORDER BY name_key`,
-    )
-    .all(id) as AgencyPage['people'];
+      )
+      .all(id),
+  );
   return { agency, children, people };
 }
 
 export function listAgencies(db: Database): AgencyListRow[] {
-  return (
+  return parseRows(
+    agencyListRow,
     db
       .prepare(
         `SELECT a.id, a.name, a.sphere, a.region, a.parent_id, p.name AS parent_name,
@@ -78,9 +100,7 @@ export function listAgencies(db: Database): AgencyListRow[] {
          FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
          ORDER BY a.name_key`,
       )
-      .all() as (Omit<AgencyRow, 'admitted_problems' | 'public_complaints' | 'common_interest'> & {
-      people_count: number;
-    })[]
+      .all(),
   ).map((row) => ({
     id: row.id,
     name: row.name,
@@ -138,14 +158,17 @@ export function deleteAgency(db: Database, id: number): void {
 
 /** Whether making `parentId` the parent of `id` would close a loop (A under B under A). */
 export function wouldCycle(db: Database, id: number, parentId: number): boolean {
-  const ancestors = db
-    .prepare(
-      `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT a.parent_id FROM agencies a
+  const ancestors = parseRows(
+    z.number(),
+    db
+      .prepare(
+        `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT a.parent_id FROM agencies a
          JOIN up ON a.id = up.id WHERE a.parent_id IS NOT NULL)
        SELECT id FROM up`,
-    )
-    .pluck()
-    .all(parentId) as number[];
+      )
+      .pluck()
+      .all(parentId),
+  );
   return ancestors.includes(id);
 }
 
@@ -163,4 +186,28 @@ function indexAgency(db: Database, id: number, fields: AgencyFields): void {
 
 export function agencyExists(db: Database, id: number): boolean {
   return db.prepare('SELECT 1 FROM agencies WHERE id = ?').get(id) !== undefined;
+}
+
+export function agencyNames(db: Database, ids: readonly number[]): { id: number; name: string }[] {
+  return parseRows(
+    idName,
+    db
+      .prepare('SELECT id, name FROM agencies WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)),
+  );
+}
+
+/** The searchable text of an agency (for a search hit's title and snippet). */
+export function agencySearchText(
+  db: Database,
+  id: number,
+): Record<string, string | null> | undefined {
+  return parseOptionalRow(
+    z.record(z.string(), z.string().nullable()),
+    db
+      .prepare(
+        'SELECT name, region, admitted_problems, public_complaints, common_interest FROM agencies WHERE id = ?',
+      )
+      .get(id),
+  );
 }

@@ -96,3 +96,26 @@ export function queryAuditEvents(db: Database, query: AuditQuery): AuditPage {
     })),
   };
 }
+
+/**
+ * The newest of: when a `writtenAction` event happened, and the `backupCreatedAt` its detail
+ * names of a `restoredAction` event; null when there is neither.
+ */
+export function newestBackupEvent(
+  db: Database,
+  writtenAction: string,
+  restoredAction: string,
+): string | null {
+  return (
+    (db
+      .prepare(
+        `SELECT max(written) FROM (
+           SELECT at AS written FROM audit_events WHERE action = ?
+           UNION ALL
+           SELECT json_extract(detail, '$.backupCreatedAt') FROM audit_events WHERE action = ?
+         )`,
+      )
+      .pluck()
+      .get(writtenAction, restoredAction) as string | null) ?? null
+  );
+}

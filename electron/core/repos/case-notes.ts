@@ -1,24 +1,28 @@
 /** The case_notes table with note_persons: what happened, with whom, and the search index. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { NoteFields } from '../../../shared/domain.ts';
+import { z } from 'zod';
+import { NOTE_KINDS, STANCES, type NoteFields } from '../../../shared/domain.ts';
 import type { Note, PersonRef } from '../../../shared/records.ts';
-import { indexForSearch, removeFromSearch } from '../services/search-index.ts';
+import { personRefRow } from './persons.ts';
+import { parseOptionalRow, parseRow, parseRows, sqlBoolean } from './rows.ts';
+import { indexForSearch, removeFromSearch } from './search-index.ts';
 
-interface NoteRow {
-  id: number;
-  occurred_on: string;
-  kind: Note['kind'];
-  title: string;
-  body: string;
-  asked_for: string;
-  offered: string;
-  follow_up_on: string | null;
-  restricted: number;
-  source: string;
-  stance: Note['stance'];
-  created_at: string;
-  updated_at: string;
-}
+const noteRow = z.object({
+  id: z.number(),
+  occurred_on: z.string(),
+  kind: z.enum(NOTE_KINDS),
+  title: z.string(),
+  body: z.string(),
+  asked_for: z.string(),
+  offered: z.string(),
+  follow_up_on: z.string().nullable(),
+  restricted: sqlBoolean,
+  source: z.string(),
+  stance: z.enum(STANCES).nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+type NoteRow = z.output<typeof noteRow>;
 
 function toNote(row: NoteRow, persons: PersonRef[]): Note {
   return {
@@ -43,20 +47,17 @@ function toNote(row: NoteRow, persons: PersonRef[]): Note {
 function personsOfNotes(db: Database, noteIds: readonly number[]): Map<number, PersonRef[]> {
   const byNote = new Map<number, PersonRef[]>();
   if (noteIds.length === 0) return byNote;
-  const rows = db
-    .prepare(
-      `SELECT np.note_id, p.id, p.codename, p.full_name, p.stage
+  const rows = parseRows(
+    personRefRow.extend({ note_id: z.number() }),
+    db
+      .prepare(
+        `SELECT np.note_id, p.id, p.codename, p.full_name, p.stage
        FROM note_persons np JOIN persons p ON p.id = np.person_id
        WHERE np.note_id IN (SELECT value FROM json_each(?))
        ORDER BY p.name_key`,
-    )
-    .all(JSON.stringify(noteIds)) as {
-    note_id: number;
-    id: number;
-    codename: string;
-    full_name: string;
-    stage: PersonRef['stage'];
-  }[];
+      )
+      .all(JSON.stringify(noteIds)),
+  );
   for (const row of rows) {
     const list = byNote.get(row.note_id) ?? [];
     list.push({ id: row.id, codename: row.codename, fullName: row.full_name, stage: row.stage });
@@ -66,7 +67,10 @@ function personsOfNotes(db: Database, noteIds: readonly number[]): Map<number, P
 }
 
 export function getNote(db: Database, id: number): Note | undefined {
-  const row = db.prepare('SELECT * FROM case_notes WHERE id = ?').get(id) as NoteRow | undefined;
+  const row = parseOptionalRow(
+    noteRow,
+    db.prepare('SELECT * FROM case_notes WHERE id = ?').get(id),
+  );
   return row ? toNote(row, personsOfNotes(db, [id]).get(id) ?? []) : undefined;
 }
 
@@ -76,16 +80,19 @@ export function notesOfPerson(
   personId: number,
   limit: number,
 ): { notes: Note[]; total: number } {
-  const rows = db
-    .prepare(
-      `SELECT n.* FROM note_persons np JOIN case_notes n ON n.id = np.note_id
+  const rows = parseRows(
+    noteRow,
+    db
+      .prepare(
+        `SELECT n.* FROM note_persons np JOIN case_notes n ON n.id = np.note_id
        WHERE np.person_id = ? ORDER BY n.occurred_on DESC, n.id DESC LIMIT ?`,
-    )
-    .all(personId, limit) as NoteRow[];
-  const total = db
-    .prepare('SELECT count(*) FROM note_persons WHERE person_id = ?')
-    .pluck()
-    .get(personId) as number;
+      )
+      .all(personId, limit),
+  );
+  const total = parseRow(
+    z.number(),
+    db.prepare('SELECT count(*) FROM note_persons WHERE person_id = ?').pluck().get(personId),
+  );
   const persons = personsOfNotes(
     db,
     rows.map((row) => row.id),
@@ -162,11 +169,80 @@ function indexNote(db: Database, id: number, fields: NoteFields): void {
 
 /** The persons a note is about, for the audit trail (codenames only). */
 export function noteCodenames(db: Database, id: number): string[] {
-  return db
-    .prepare(
-      `SELECT p.codename FROM note_persons np JOIN persons p ON p.id = np.person_id
+  return parseRows(
+    z.string(),
+    db
+      .prepare(
+        `SELECT p.codename FROM note_persons np JOIN persons p ON p.id = np.person_id
        WHERE np.note_id = ? ORDER BY p.codename_key`,
-    )
-    .pluck()
-    .all(id) as string[];
+      )
+      .pluck()
+      .all(id),
+  );
+}
+
+/** How many restricted notes are about a person. */
+export function restrictedNoteCount(db: Database, personId: number): number {
+  return parseRow(
+    z.number(),
+    db
+      .prepare(
+        `SELECT count(*) FROM note_persons np JOIN case_notes n ON n.id = np.note_id
+       WHERE np.person_id = ? AND n.restricted = 1`,
+      )
+      .pluck()
+      .get(personId),
+  );
+}
+
+const shareNoteRow = z.object({
+  occurred_on: z.string(),
+  title: z.string(),
+  body: z.string(),
+  restricted: sqlBoolean,
+  /** JSON array of every person the note is about. */
+  person_ids: z.string(),
+});
+export type ShareNoteRow = z.output<typeof shareNoteRow>;
+
+/** Every note about a person, oldest first, with everyone each note is about (the share gate). */
+export function notesForShare(db: Database, personId: number): ShareNoteRow[] {
+  return parseRows(
+    shareNoteRow,
+    db
+      .prepare(
+        `SELECT n.occurred_on, n.title, n.body, n.restricted,
+         (SELECT json_group_array(person_id) FROM note_persons WHERE note_id = n.id) AS person_ids
+       FROM note_persons np JOIN case_notes n ON n.id = np.note_id
+       WHERE np.person_id = ? ORDER BY n.occurred_on, n.id`,
+      )
+      .all(personId),
+  );
+}
+
+const noteSearchRow = z.object({
+  title: z.string(),
+  body: z.string(),
+  asked_for: z.string(),
+  offered: z.string(),
+  source: z.string(),
+  kind: z.enum(NOTE_KINDS),
+  occurred_on: z.string(),
+  restricted: sqlBoolean,
+  person_id: z.number().nullable(),
+});
+export type NoteSearchRow = z.output<typeof noteSearchRow>;
+
+/** The searchable text of a note, with the first person it is about. */
+export function noteSearchText(db: Database, id: number): NoteSearchRow | undefined {
+  return parseOptionalRow(
+    noteSearchRow,
+    db
+      .prepare(
+        `SELECT title, body, asked_for, offered, source, kind, occurred_on, restricted,
+         (SELECT person_id FROM note_persons WHERE note_id = case_notes.id LIMIT 1) AS person_id
+       FROM case_notes WHERE id = ?`,
+      )
+      .get(id),
+  );
 }

@@ -4,6 +4,7 @@
  * itself (migration 0005's triggers); this module only inserts and reads.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
 import type {
   DisclosedPerson,
   Disclosure,
@@ -11,10 +12,17 @@ import type {
   OutputKind,
   OutsideKnowledge,
   PriorDisclosure,
-  ShareField,
 } from '../../../shared/share.ts';
-import { SHARE_FIELDS } from '../../../shared/share.ts';
-import type { RecipientKind, ShareDecision, ShareReason } from '../../../shared/share-review.ts';
+import { OUTPUT_KINDS, packageSeal, SHARE_FIELDS } from '../../../shared/share.ts';
+import {
+  RECIPIENT_KINDS,
+  SHARE_DECISIONS,
+  SHARE_REASONS,
+  type RecipientKind,
+} from '../../../shared/share-review.ts';
+import { CONSENT_LEVELS } from '../../../shared/domain.ts';
+import { RISK_LEVELS, REVIEW_STATES } from '../../../shared/risk.ts';
+import { jsonText, parseRow, parseRows } from './rows.ts';
 
 export interface NewDisclosure {
   recipientKind: RecipientKind;
@@ -28,33 +36,41 @@ export interface NewDisclosure {
   persons: readonly DisclosedPerson[];
 }
 
-interface DisclosureRow {
-  id: number;
-  at: string;
-  recipient_kind: RecipientKind;
-  partner_id: number | null;
-  recipient_label: string;
-  purpose: string;
-  reviewed_by: string;
-  output: OutputKind;
-  seal: 'partner-key' | 'passphrase' | null;
-  file_name: string;
-}
+const recipientKind = z.enum(RECIPIENT_KINDS);
+const decision = z.enum(SHARE_DECISIONS);
+/** The shared fields, as a JSON array; names this version does not know are dropped. */
+const sharedFields = jsonText(z.array(z.unknown())).transform((listed) =>
+  SHARE_FIELDS.filter((field) => listed.includes(field)),
+);
 
-interface PersonRow {
-  disclosure_id: number;
-  person_id: number | null;
-  codename: string;
-  decision: ShareDecision;
-  ruled: ShareDecision;
-  reasons: string;
-  risk_level: DisclosedPerson['riskLevel'];
-  assessment_version: number | null;
-  review_state: DisclosedPerson['reviewState'];
-  consent: DisclosedPerson['consent'];
-  fields: string;
-  override_justification: string | null;
-}
+const disclosureRow = z.object({
+  id: z.number(),
+  at: z.string(),
+  recipient_kind: recipientKind,
+  partner_id: z.number().nullable(),
+  recipient_label: z.string(),
+  purpose: z.string(),
+  reviewed_by: z.string(),
+  output: z.enum(OUTPUT_KINDS),
+  seal: packageSeal.nullable(),
+  file_name: z.string(),
+});
+
+const personRow = z.object({
+  disclosure_id: z.number(),
+  person_id: z.number().nullable(),
+  codename: z.string(),
+  decision,
+  ruled: decision,
+  reasons: jsonText(z.array(z.enum(SHARE_REASONS))),
+  risk_level: z.enum(RISK_LEVELS).nullable(),
+  assessment_version: z.number().nullable(),
+  review_state: z.enum(REVIEW_STATES).nullable(),
+  consent: z.enum(CONSENT_LEVELS),
+  fields: sharedFields,
+  override_justification: z.string().nullable(),
+});
+type PersonRow = z.output<typeof personRow>;
 
 export function insertDisclosure(db: Database, record: NewDisclosure, now: Date): number {
   const id = Number(
@@ -104,23 +120,18 @@ export function insertDisclosure(db: Database, record: NewDisclosure, now: Date)
   return id;
 }
 
-function fieldsOf(json: string): ShareField[] {
-  const parsed = JSON.parse(json) as unknown[];
-  return SHARE_FIELDS.filter((field) => parsed.includes(field));
-}
-
 function toPerson(row: PersonRow): DisclosedPerson {
   return {
     personId: row.person_id,
     codename: row.codename,
     decision: row.decision,
     ruled: row.ruled,
-    reasons: JSON.parse(row.reasons) as ShareReason[],
+    reasons: row.reasons,
     riskLevel: row.risk_level,
     assessmentVersion: row.assessment_version,
     reviewState: row.review_state,
     consent: row.consent,
-    fields: fieldsOf(row.fields),
+    fields: row.fields,
     overrideJustification: row.override_justification,
   };
 }
@@ -134,15 +145,18 @@ export function listDisclosures(
     AND (@personId IS NULL OR EXISTS (SELECT 1 FROM disclosure_persons dp
       WHERE dp.disclosure_id = d.id AND dp.person_id = @personId))`;
   const params = { personId: query.personId, partnerId: query.partnerId };
-  const total = db
-    .prepare(`SELECT count(*) FROM disclosures d ${where}`)
-    .pluck()
-    .get(params) as number;
-  const rows = db
-    .prepare(
-      `SELECT d.* FROM disclosures d ${where} ORDER BY d.id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: query.limit, offset: query.offset }) as DisclosureRow[];
+  const total = parseRow(
+    z.number(),
+    db.prepare(`SELECT count(*) FROM disclosures d ${where}`).pluck().get(params),
+  );
+  const rows = parseRows(
+    disclosureRow,
+    db
+      .prepare(
+        `SELECT d.* FROM disclosures d ${where} ORDER BY d.id DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset }),
+  );
   const persons = db.prepare(
     'SELECT * FROM disclosure_persons WHERE disclosure_id = ? ORDER BY position',
   );
@@ -157,7 +171,7 @@ export function listDisclosures(
     output: row.output,
     seal: row.seal,
     fileName: row.file_name,
-    persons: (persons.all(row.id) as PersonRow[]).map(toPerson),
+    persons: parseRows(personRow, persons.all(row.id)).map(toPerson),
   }));
   return { disclosures, total };
 }
@@ -178,29 +192,32 @@ export function priorDisclosures(
   recipient: LoggedRecipient,
   personIds: readonly number[],
 ): Map<number, PriorDisclosure[]> {
-  const rows = db
-    .prepare(
-      `SELECT dp.person_id, d.id, d.at, dp.decision, d.purpose, dp.fields
+  const rows = parseRows(
+    z.object({
+      person_id: z.number(),
+      id: z.number(),
+      at: z.string(),
+      decision,
+      purpose: z.string(),
+      fields: sharedFields,
+    }),
+    db
+      .prepare(
+        `SELECT dp.person_id, d.id, d.at, dp.decision, d.purpose, dp.fields
        FROM disclosure_persons dp JOIN disclosures d ON d.id = dp.disclosure_id
        WHERE dp.person_id IN (SELECT value FROM json_each(@ids))
          AND dp.decision <> 'withheld' AND d.recipient_kind = @kind
          AND (@kind <> 'partner' OR d.partner_id = @partnerId)
          AND (@kind <> 'publication' OR d.recipient_label = @label)
        ORDER BY d.id DESC`,
-    )
-    .all({
-      ids: JSON.stringify(personIds),
-      kind: recipient.kind,
-      partnerId: recipient.partnerId,
-      label: recipient.label,
-    }) as {
-    person_id: number;
-    id: number;
-    at: string;
-    decision: ShareDecision;
-    purpose: string;
-    fields: string;
-  }[];
+      )
+      .all({
+        ids: JSON.stringify(personIds),
+        kind: recipient.kind,
+        partnerId: recipient.partnerId,
+        label: recipient.label,
+      }),
+  );
   const byPerson = new Map<number, PriorDisclosure[]>();
   for (const row of rows) {
     const list = byPerson.get(row.person_id) ?? [];
@@ -209,7 +226,7 @@ export function priorDisclosures(
       at: row.at,
       decision: row.decision,
       purpose: row.purpose,
-      fields: fieldsOf(row.fields),
+      fields: row.fields,
     });
     byPerson.set(row.person_id, list);
   }
@@ -218,21 +235,24 @@ export function priorDisclosures(
 
 /** "Who outside knows": one line per recipient that was given anything about the person. */
 export function outsideKnowledgeOf(db: Database, personId: number): OutsideKnowledge[] {
-  const rows = db
-    .prepare(
-      `SELECT d.recipient_kind, d.partner_id, d.recipient_label, d.at, dp.decision, dp.fields
+  const rows = parseRows(
+    z.object({
+      recipient_kind: recipientKind,
+      partner_id: z.number().nullable(),
+      recipient_label: z.string(),
+      at: z.string(),
+      decision,
+      fields: sharedFields,
+    }),
+    db
+      .prepare(
+        `SELECT d.recipient_kind, d.partner_id, d.recipient_label, d.at, dp.decision, dp.fields
        FROM disclosure_persons dp JOIN disclosures d ON d.id = dp.disclosure_id
        WHERE dp.person_id = ? AND dp.decision <> 'withheld'
        ORDER BY d.id`,
-    )
-    .all(personId) as {
-    recipient_kind: RecipientKind;
-    partner_id: number | null;
-    recipient_label: string;
-    at: string;
-    decision: ShareDecision;
-    fields: string;
-  }[];
+      )
+      .all(personId),
+  );
   const byRecipient = new Map<string, OutsideKnowledge>();
   for (const row of rows) {
     // A partner is one recipient whatever it was called at the time; a deleted partner
@@ -242,7 +262,7 @@ export function outsideKnowledgeOf(db: Database, personId: number): OutsideKnowl
         ? `partner:${String(row.partner_id)}`
         : `${row.recipient_kind}:${row.recipient_label}`;
     const seen = byRecipient.get(key);
-    const fields = fieldsOf(row.fields);
+    const fields = row.fields;
     if (!seen) {
       byRecipient.set(key, {
         recipientKind: row.recipient_kind,

@@ -1,22 +1,25 @@
 /** The partner_orgs table: the organisations names are usually shared with. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { PartnerFields } from '../../../shared/domain.ts';
+import { z } from 'zod';
+import { PARTNER_KINDS, PARTNER_TRUST, type PartnerFields } from '../../../shared/domain.ts';
 import type { Partner } from '../../../shared/records.ts';
+import { parseOptionalRow, parseRows } from './rows.ts';
 
-interface PartnerRow {
-  id: number;
-  name: string;
-  country: string;
-  kind: Partner['kind'];
-  themes: string;
-  trust: Partner['trust'];
-  notes: string;
-  offers_count: number;
-  share_public_key: Buffer | null;
-  share_key_added_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+const partnerRow = z.object({
+  id: z.number(),
+  name: z.string(),
+  country: z.string(),
+  kind: z.enum(PARTNER_KINDS),
+  themes: z.string(),
+  trust: z.enum(PARTNER_TRUST),
+  notes: z.string(),
+  offers_count: z.number(),
+  share_public_key: z.instanceof(Buffer).nullable(),
+  share_key_added_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+type PartnerRow = z.output<typeof partnerRow>;
 
 /** A partner as stored: their share key as bytes (the handler turns it into a fingerprint). */
 export type StoredPartner = Omit<Partner, 'shareKeyFingerprint'> & {
@@ -28,11 +31,13 @@ const SELECT_PARTNER = `
   FROM partner_orgs o`;
 
 export function listPartners(db: Database): StoredPartner[] {
-  return (db.prepare(`${SELECT_PARTNER} ORDER BY o.name`).all() as PartnerRow[]).map(toPartner);
+  return parseRows(partnerRow, db.prepare(`${SELECT_PARTNER} ORDER BY o.name`).all()).map(
+    toPartner,
+  );
 }
 
 export function getPartner(db: Database, id: number): StoredPartner | undefined {
-  const row = db.prepare(`${SELECT_PARTNER} WHERE o.id = ?`).get(id) as PartnerRow | undefined;
+  const row = parseOptionalRow(partnerRow, db.prepare(`${SELECT_PARTNER} WHERE o.id = ?`).get(id));
   return row ? toPartner(row) : undefined;
 }
 
@@ -41,9 +46,12 @@ export function partnerByShareKey(
   db: Database,
   publicKey: Uint8Array,
 ): { id: number; name: string } | undefined {
-  return db
-    .prepare('SELECT id, name FROM partner_orgs WHERE share_public_key = ?')
-    .get(Buffer.from(publicKey)) as { id: number; name: string } | undefined;
+  return parseOptionalRow(
+    z.object({ id: z.number(), name: z.string() }),
+    db
+      .prepare('SELECT id, name FROM partner_orgs WHERE share_public_key = ?')
+      .get(Buffer.from(publicKey)),
+  );
 }
 
 export function setPartnerShareKey(

@@ -3,8 +3,14 @@
  * search index kept in step. Callers run writes inside a transaction (services/records.ts).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
 import {
+  CLOSED_REASONS,
+  codenameKey,
+  CONSENT_LEVELS,
   localDate,
+  REFORM_ORIENTATIONS,
+  SPHERES,
   STAGES,
   type Consent,
   type PersonFields,
@@ -17,50 +23,61 @@ import type {
   PersonQuery,
   PersonRef,
 } from '../../../shared/records.ts';
-import { codenameKey, revealsName } from '../services/codenames.ts';
-import { foldForSearch, indexForSearch, removeFromSearch } from '../services/search-index.ts';
-import { matchQuery } from '../services/search-query.ts';
+import { parseOptionalRow, parseRow, parseRows } from './rows.ts';
+import { foldForSearch, indexForSearch, matchQuery, removeFromSearch } from './search-index.ts';
 
-interface PersonRow {
-  id: number;
-  codename: string;
-  full_name: string;
-  position: string;
-  rank: string;
-  agency_id: number | null;
-  agency_name: string | null;
-  unit: string;
-  sphere: Person['sphere'];
-  region: string;
-  stage: Stage;
-  closed_reason: Person['closedReason'];
-  professionalism: number | null;
-  influence: number | null;
-  reform_orientation: Person['reformOrientation'];
-  sincerity_concern: string;
-  needs: string;
-  consent: Person['consent'];
-  owner: string;
-  next_follow_up: string | null;
-  about: string;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+const stageSchema = z.enum(STAGES);
+
+/** A persons row, with its agency's name. */
+const personRow = z.object({
+  id: z.number(),
+  codename: z.string(),
+  full_name: z.string(),
+  position: z.string(),
+  rank: z.string(),
+  agency_id: z.number().nullable(),
+  agency_name: z.string().nullable(),
+  unit: z.string(),
+  sphere: z.enum(SPHERES),
+  region: z.string(),
+  stage: stageSchema,
+  closed_reason: z.enum(CLOSED_REASONS).nullable(),
+  professionalism: z.number().nullable(),
+  influence: z.number().nullable(),
+  reform_orientation: z.enum(REFORM_ORIENTATIONS),
+  sincerity_concern: z.string(),
+  needs: z.string(),
+  consent: z.enum(CONSENT_LEVELS),
+  owner: z.string(),
+  next_follow_up: z.string().nullable(),
+  about: z.string(),
+  archived_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+/** The columns of a PersonRef; other tables' repos join persons and reuse it. */
+export const personRefRow = z.object({
+  id: z.number(),
+  codename: z.string(),
+  full_name: z.string(),
+  stage: stageSchema,
+});
 
 const SELECT_PERSON = `
   SELECT p.*, a.name AS agency_name
   FROM persons p LEFT JOIN agencies a ON a.id = p.agency_id`;
 
 export function tagsOf(db: Database, personId: number): string[] {
-  return db
+  const tags = db
     .prepare('SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag')
     .pluck()
-    .all(personId) as string[];
+    .all(personId);
+  return parseRows(z.string(), tags);
 }
 
 export function getPerson(db: Database, id: number): Person | undefined {
-  const row = db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+  const row = parseOptionalRow(personRow, db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).get(id));
   if (!row) return undefined;
   return {
     id: row.id,
@@ -91,15 +108,8 @@ export function getPerson(db: Database, id: number): Person | undefined {
   };
 }
 
-export function personRefs(db: Database, sql: string, ...params: unknown[]): PersonRef[] {
-  return (
-    db.prepare(sql).all(...params) as {
-      id: number;
-      codename: string;
-      full_name: string;
-      stage: Stage;
-    }[]
-  ).map((row) => ({
+function personRefs(db: Database, sql: string, ...params: unknown[]): PersonRef[] {
+  return parseRows(personRefRow, db.prepare(sql).all(...params)).map((row) => ({
     id: row.id,
     codename: row.codename,
     fullName: row.full_name,
@@ -109,25 +119,10 @@ export function personRefs(db: Database, sql: string, ...params: unknown[]): Per
 
 /** The id of the person with this codename (any case), if any. */
 export function personIdByCodename(db: Database, codename: string): number | undefined {
-  return db
-    .prepare('SELECT id FROM persons WHERE codename_key = ?')
-    .pluck()
-    .get(codenameKey(codename)) as number | undefined;
-}
-
-/**
- * What is wrong with giving `fullName` this codename, if anything: another person has it
- * (whatever the case), or it contains a word of the name. `selfId` is the person being edited.
- */
-export function codenameConflict(
-  db: Database,
-  codename: string,
-  fullName: string,
-  selfId?: number,
-): 'taken' | 'revealsName' | null {
-  const holder = personIdByCodename(db, codename);
-  if (holder !== undefined && holder !== selfId) return 'taken';
-  return revealsName(codename, fullName) ? 'revealsName' : null;
+  return parseOptionalRow(
+    z.number(),
+    db.prepare('SELECT id FROM persons WHERE codename_key = ?').pluck().get(codenameKey(codename)),
+  );
 }
 
 type StoredFields = PersonFields & { codename: string };
@@ -183,7 +178,10 @@ export function insertPerson(db: Database, fields: StoredFields, now: Date): num
 }
 
 export function updatePerson(db: Database, id: number, fields: StoredFields, now: Date): void {
-  const before = db.prepare('SELECT stage FROM persons WHERE id = ?').pluck().get(id) as Stage;
+  const before = parseRow(
+    stageSchema,
+    db.prepare('SELECT stage FROM persons WHERE id = ?').pluck().get(id),
+  );
   db.prepare(
     `UPDATE persons SET codename = @codename, codename_key = @codename_key,
        full_name = @full_name, name_key = @name_key, position = @position, rank = @rank,
@@ -201,7 +199,10 @@ export function updatePerson(db: Database, id: number, fields: StoredFields, now
 
 /** Moves a person to `stage`; returns the stage they were in, or null if already there. */
 export function setPersonStage(db: Database, id: number, stage: Stage, now: Date): Stage | null {
-  const before = db.prepare('SELECT stage FROM persons WHERE id = ?').pluck().get(id) as Stage;
+  const before = parseRow(
+    stageSchema,
+    db.prepare('SELECT stage FROM persons WHERE id = ?').pluck().get(id),
+  );
   if (before === stage) return null;
   db.prepare(
     `UPDATE persons SET stage = ?, updated_at = ?,
@@ -233,7 +234,10 @@ export function setPersonConsent(
   consent: Consent,
   now: Date,
 ): Consent | null {
-  const before = db.prepare('SELECT consent FROM persons WHERE id = ?').pluck().get(id) as Consent;
+  const before = parseRow(
+    z.enum(CONSENT_LEVELS),
+    db.prepare('SELECT consent FROM persons WHERE id = ?').pluck().get(id),
+  );
   if (before === consent) return null;
   db.prepare('UPDATE persons SET consent = ?, updated_at = ? WHERE id = ?').run(
     consent,
@@ -257,14 +261,17 @@ export function bringFollowUpForward(db: Database, id: number, date: string, now
  * the notes that were about nobody else: a note is always about someone.
  */
 export function deletePerson(db: Database, id: number): number[] {
-  const soleNotes = db
-    .prepare(
-      `SELECT note_id FROM note_persons np WHERE person_id = ?
+  const soleNotes = parseRows(
+    z.number(),
+    db
+      .prepare(
+        `SELECT note_id FROM note_persons np WHERE person_id = ?
        AND NOT EXISTS (SELECT 1 FROM note_persons o WHERE o.note_id = np.note_id
          AND o.person_id <> np.person_id)`,
-    )
-    .pluck()
-    .all(id) as number[];
+      )
+      .pluck()
+      .all(id),
+  );
   db.prepare('DELETE FROM persons WHERE id = ?').run(id);
   removeFromSearch(db, 'person', id);
   return soleNotes;
@@ -372,6 +379,8 @@ export function listPersons(
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${order}${query.sort === 'name' ? '' : `, p.name_key ${direction}`}, p.id ${direction}`,
     )
+    // Cast, not parsed: the people list is the hot path (10,000 rows, each row becoming the
+    // record in place); the columns are typed by the query above.
     .all(...params) as ListRow[];
   const total = db.prepare('SELECT count(*) FROM persons').pluck().get() as number;
   const tags = tagsByPerson(db, rows.length < 1000 ? rows.map((row) => row.id) : null);
@@ -406,14 +415,128 @@ function tagsByPerson(db: Database, ids: number[] | null): Map<number, string[]>
 
 /** The values the list's filters offer: only those in use. */
 export function personFacets(db: Database): Facets {
-  const distinct = (sql: string) => db.prepare(sql).pluck().all() as string[];
+  const distinct = (sql: string) => parseRows(z.string(), db.prepare(sql).pluck().all());
   return {
     owners: distinct(`SELECT DISTINCT owner FROM persons WHERE owner <> '' ORDER BY owner`),
     regions: distinct(`SELECT DISTINCT region FROM persons WHERE region <> '' ORDER BY region`),
     tags: distinct('SELECT DISTINCT tag FROM person_tags ORDER BY tag'),
-    agencies: db.prepare('SELECT id, name FROM agencies ORDER BY name_key').all() as {
-      id: number;
-      name: string;
-    }[],
+    agencies: parseRows(
+      z.object({ id: z.number(), name: z.string() }),
+      db.prepare('SELECT id, name FROM agencies ORDER BY name_key').all(),
+    ),
   };
+}
+
+/** A person's codename, or undefined when there is no such person. */
+export function personCodename(db: Database, id: number): string | undefined {
+  return db.prepare('SELECT codename FROM persons WHERE id = ?').pluck().get(id) as
+    string | undefined;
+}
+
+export function personExists(db: Database, id: number): boolean {
+  return db.prepare('SELECT 1 FROM persons WHERE id = ?').get(id) !== undefined;
+}
+
+/** Others at the same agency who are not archived, by name (at most 50). */
+export function sameAgencyRefs(db: Database, agencyId: number, exceptId: number): PersonRef[] {
+  return personRefs(
+    db,
+    `SELECT id, codename, full_name, stage FROM persons
+     WHERE agency_id = ? AND id <> ? AND archived_at IS NULL ORDER BY name_key LIMIT 50`,
+    agencyId,
+    exceptId,
+  );
+}
+
+const stageChangeRow = z.object({
+  from_stage: stageSchema.nullable(),
+  to_stage: stageSchema,
+  at: z.string(),
+});
+export type StageChangeRow = z.output<typeof stageChangeRow>;
+
+/** A person's stage moves, newest first. */
+export function stageChangesOf(db: Database, personId: number): StageChangeRow[] {
+  return parseRows(
+    stageChangeRow,
+    db
+      .prepare(
+        'SELECT from_stage, to_stage, at FROM stage_changes WHERE person_id = ? ORDER BY at DESC, id DESC',
+      )
+      .all(personId),
+  );
+}
+
+/** How many persons (not archived) are at each stage. */
+export function stageCounts(db: Database): { stage: Stage; count: number }[] {
+  return parseRows(
+    z.object({ stage: stageSchema, count: z.number() }),
+    db
+      .prepare(
+        'SELECT stage, COUNT(*) AS count FROM persons WHERE archived_at IS NULL GROUP BY stage',
+      )
+      .all(),
+  );
+}
+
+const followUpRow = personRefRow.extend({ next_follow_up: z.string() });
+export type FollowUpRow = z.output<typeof followUpRow>;
+
+/** Persons (not archived) with a follow-up due by `today`: how many, and the first `limit`. */
+export function followUpsDue(
+  db: Database,
+  today: string,
+  limit: number,
+): { total: number; rows: FollowUpRow[] } {
+  const total = parseRow(
+    z.number(),
+    db
+      .prepare('SELECT COUNT(*) FROM persons WHERE archived_at IS NULL AND next_follow_up <= ?')
+      .pluck()
+      .get(today),
+  );
+  const rows = parseRows(
+    followUpRow,
+    db
+      .prepare(
+        `SELECT id, codename, full_name, stage, next_follow_up FROM persons
+       WHERE archived_at IS NULL AND next_follow_up <= ?
+       ORDER BY next_follow_up, codename_key LIMIT ?`,
+      )
+      .all(today, limit),
+  );
+  return { total, rows };
+}
+
+const graphPersonRow = personRefRow.extend({ agency_id: z.number().nullable() });
+export type GraphPersonRow = z.output<typeof graphPersonRow>;
+
+export function graphPersons(db: Database, ids: readonly number[]): GraphPersonRow[] {
+  return parseRows(
+    graphPersonRow,
+    db
+      .prepare(
+        `SELECT id, codename, full_name, stage, agency_id FROM persons
+       WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)),
+  );
+}
+
+/** The searchable text of a person (for a search hit's title and snippet). */
+export function personSearchText(
+  db: Database,
+  id: number,
+): Record<string, string | null> | undefined {
+  return parseOptionalRow(
+    z.record(z.string(), z.string().nullable()),
+    db
+      .prepare(
+        `SELECT full_name, codename, position, rank, unit, region, owner, needs,
+         sincerity_concern, about,
+         (SELECT group_concat(tag, ' ') FROM person_tags WHERE person_id = persons.id) AS tags
+       FROM persons WHERE id = ?`,
+      )
+      .get(id),
+  );
 }

@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { RelationshipFields, Stage } from '../../../shared/domain.ts';
-import type { RelationshipRole, RelationshipView } from '../../../shared/records.ts';
+import type { Graph, RelationshipRole, RelationshipView } from '../../../shared/records.ts';
 
 type StoredKind = Exclude<RelationshipFields['kind'], 'superior_of'>;
 
@@ -115,4 +115,47 @@ export function relationshipsAround(db: Database, personId: number): Relationshi
       stage: row.stage,
     },
   }));
+}
+
+export interface EdgeRow {
+  id: number;
+  from_person_id: number;
+  to_person_id: number;
+  kind: Graph['edges'][number]['kind'];
+}
+
+/** The relationships with both ends among `ids`. */
+export function relationshipsAmong(db: Database, ids: readonly number[]): EdgeRow[] {
+  return db
+    .prepare(
+      `SELECT id, from_person_id, to_person_id, kind FROM relationships
+       WHERE from_person_id IN (SELECT value FROM json_each(@ids))
+         AND to_person_id IN (SELECT value FROM json_each(@ids))`,
+    )
+    .all({ ids: JSON.stringify(ids) }) as EdgeRow[];
+}
+
+/** A lookup of the persons one relationship away from a person (either direction). */
+export function neighbourLookup(db: Database): (personId: number) => number[] {
+  const statement = db
+    .prepare(
+      `SELECT to_person_id FROM relationships WHERE from_person_id = @id
+       UNION SELECT from_person_id FROM relationships WHERE to_person_id = @id`,
+    )
+    .pluck();
+  return (id) => statement.all({ id }) as number[];
+}
+
+/** Persons with at least one relationship, the most connected first, at most `limit`. */
+export function mostConnectedPersonIds(db: Database, limit: number): number[] {
+  return db
+    .prepare(
+      `SELECT id FROM (
+         SELECT id, count(*) AS degree FROM (
+           SELECT from_person_id AS id FROM relationships
+           UNION ALL SELECT to_person_id FROM relationships)
+         GROUP BY id ORDER BY degree DESC, id LIMIT ?)`,
+    )
+    .pluck()
+    .all(limit) as number[];
 }

@@ -3,14 +3,18 @@
  * refuse UPDATE and DELETE). Factor columns are snake_case twins of shared/risk.ts factors.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Stage } from '../../../shared/domain.ts';
+import { z } from 'zod';
+import { CONSENT_LEVELS, type Stage } from '../../../shared/domain.ts';
 import {
-  type Assessment,
-  type Mitigation,
+  factorScores,
+  MITIGATIONS,
   RISK_FACTORS,
+  RISK_LEVELS,
+  type Assessment,
   type RiskFactor,
   type RiskLevel,
 } from '../../../shared/risk.ts';
+import { jsonText, parseOptionalRow, parseRow, parseRows } from './rows.ts';
 
 const FACTOR_COLUMNS: Record<RiskFactor, string> = {
   visibility: 'visibility',
@@ -22,26 +26,28 @@ const FACTOR_COLUMNS: Record<RiskFactor, string> = {
   leakHarm: 'leak_harm',
 };
 
-interface AssessmentRow {
-  id: number;
-  person_id: number;
-  version: number;
-  corrects_version: number | null;
-  correction_reason: string;
-  assessed_on: string;
-  assessed_at: string;
-  assessor: string;
-  likelihood: number;
-  impact: number;
-  level: RiskLevel;
-  consent: Assessment['consent'];
-  consent_confirmed_on: string | null;
-  mitigations: string;
-  mitigation_notes: string;
-  narrative: string;
-  review_due_on: string;
-  [factor: string]: unknown;
-}
+/** A risk_assessments row; loose, because the factor columns are read by name below. */
+const assessmentRow = z.looseObject({
+  id: z.number(),
+  person_id: z.number(),
+  version: z.number(),
+  corrects_version: z.number().nullable(),
+  correction_reason: z.string(),
+  assessed_on: z.string(),
+  assessed_at: z.string(),
+  assessor: z.string(),
+  likelihood: z.number(),
+  impact: z.number(),
+  level: z.enum(RISK_LEVELS),
+  consent: z.enum(CONSENT_LEVELS),
+  consent_confirmed_on: z.string().nullable(),
+  /** A JSON array of mitigations. */
+  mitigations: jsonText(z.array(z.enum(MITIGATIONS))),
+  mitigation_notes: z.string(),
+  narrative: z.string(),
+  review_due_on: z.string(),
+});
+type AssessmentRow = z.output<typeof assessmentRow>;
 
 const COLUMNS = `id, person_id, version, corrects_version, correction_reason, assessed_on,
   assessed_at, assessor, ${Object.values(FACTOR_COLUMNS).join(', ')}, likelihood, impact, level,
@@ -57,15 +63,15 @@ function toAssessment(row: AssessmentRow): Assessment {
     assessedOn: row.assessed_on,
     assessedAt: row.assessed_at,
     assessor: row.assessor,
-    factors: Object.fromEntries(
-      RISK_FACTORS.map((factor) => [factor, row[FACTOR_COLUMNS[factor]] as number]),
-    ) as Record<RiskFactor, number>,
+    factors: factorScores.parse(
+      Object.fromEntries(RISK_FACTORS.map((factor) => [factor, row[FACTOR_COLUMNS[factor]]])),
+    ),
     likelihood: row.likelihood,
     impact: row.impact,
     level: row.level,
     consent: row.consent,
     consentConfirmedOn: row.consent_confirmed_on,
-    mitigations: JSON.parse(row.mitigations) as Mitigation[],
+    mitigations: row.mitigations,
     mitigationNotes: row.mitigation_notes,
     narrative: row.narrative,
     reviewDueOn: row.review_due_on,
@@ -74,27 +80,34 @@ function toAssessment(row: AssessmentRow): Assessment {
 
 /** Every version of a person's assessment, newest first. */
 export function assessmentsOf(db: Database, personId: number): Assessment[] {
-  return (
+  return parseRows(
+    assessmentRow,
     db
       .prepare(`SELECT ${COLUMNS} FROM risk_assessments WHERE person_id = ? ORDER BY version DESC`)
-      .all(personId) as AssessmentRow[]
+      .all(personId),
   ).map(toAssessment);
 }
 
 /** The number of a person's latest version, or null if they were never assessed. */
 export function latestVersion(db: Database, personId: number): number | null {
-  return db
-    .prepare('SELECT MAX(version) FROM risk_assessments WHERE person_id = ?')
-    .pluck()
-    .get(personId) as number | null;
+  return parseRow(
+    z.number().nullable(),
+    db
+      .prepare('SELECT MAX(version) FROM risk_assessments WHERE person_id = ?')
+      .pluck()
+      .get(personId),
+  );
 }
 
 /** The day a version was assessed (a correction keeps the date of what it corrects). */
 export function assessedOnOf(db: Database, personId: number, version: number): string | undefined {
-  return db
-    .prepare('SELECT assessed_on FROM risk_assessments WHERE person_id = ? AND version = ?')
-    .pluck()
-    .get(personId, version) as string | undefined;
+  return parseOptionalRow(
+    z.string(),
+    db
+      .prepare('SELECT assessed_on FROM risk_assessments WHERE person_id = ? AND version = ?')
+      .pluck()
+      .get(personId, version),
+  );
 }
 
 export type NewAssessment = Omit<Assessment, 'id'>;
@@ -158,15 +171,18 @@ export interface CurrentRiskRow {
  * 10,000 rows) when sorting the few thousand that match is cheaper (15 → 10 ms).
  */
 export function currentRisks(db: Database, stages: readonly string[]): CurrentRiskRow[] {
-  return db
-    .prepare(
-      `SELECT p.id, p.codename, p.full_name, p.stage, p.consent, a.version, a.level,
+  return (
+    db
+      .prepare(
+        `SELECT p.id, p.codename, p.full_name, p.stage, p.consent, a.version, a.level,
               a.likelihood, a.impact, a.assessed_on, a.review_due_on
        FROM persons p
        LEFT JOIN risk_assessments a ON a.person_id = p.id AND a.version =
          (SELECT MAX(version) FROM risk_assessments WHERE person_id = p.id)
        WHERE p.archived_at IS NULL AND p.stage IN (SELECT value FROM json_each(?))
        ORDER BY +p.codename_key`,
-    )
-    .all(JSON.stringify(stages)) as CurrentRiskRow[];
+      )
+      // Cast, not parsed: every assessed person on each dashboard load (the 10 ms above).
+      .all(JSON.stringify(stages)) as CurrentRiskRow[]
+  );
 }

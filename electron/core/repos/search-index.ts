@@ -46,3 +46,48 @@ export function indexForSearch(
 export function removeFromSearch(db: Database, kind: SearchKind, id: number): void {
   db.prepare('DELETE FROM search_index WHERE rowid = ?').run(searchRowid(kind, id));
 }
+
+/*
+ * From what the user typed to an FTS5 query. Every word typed is a prefix ("прок" finds
+ * "прокурор"); words are ANDed; FTS5 syntax in the input (quotes, NEAR, column filters, *) is
+ * never interpreted, because each word is quoted.
+ */
+
+/** A searchable word: letters and digits. */
+export const SEARCH_WORD = /[\p{L}\p{N}]+/gu;
+const MAX_WORDS = 12;
+
+/** The words of a query, folded; empty if nothing searchable was typed. */
+export function queryWords(text: string): string[] {
+  const words = (foldForSearch(text).match(SEARCH_WORD) ?? []).slice(0, MAX_WORDS);
+  // A one-letter word ("в", "a") matches nearly everything as a prefix: it narrows nothing
+  // and costs a scan of the whole index, so it counts only when it is all that was typed.
+  const longer = words.filter((word) => word.length > 1);
+  return longer.length > 0 ? longer : words;
+}
+
+/**
+ * `"word1"* "word2"*`, or null when there is nothing to search for. A lone one-letter word is
+ * matched whole, not as a prefix.
+ */
+export function matchQuery(text: string): string | null {
+  const words = queryWords(text);
+  if (words.length === 0) return null;
+  return words.map((word) => (word.length > 1 ? `"${word}"*` : `"${word}"`)).join(' ');
+}
+
+/** The rowids matching an FTS5 `match`, best first by bm25 with titles weighing `titleWeight`. */
+export function searchRowids(
+  db: Database,
+  match: string,
+  titleWeight: number,
+  limit: number,
+): number[] {
+  return db
+    .prepare(
+      `SELECT rowid FROM search_index WHERE search_index MATCH ?
+       ORDER BY bm25(search_index, ${String(titleWeight)}, 1.0) LIMIT ?`,
+    )
+    .pluck()
+    .all(match, limit) as number[];
+}

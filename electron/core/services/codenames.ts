@@ -4,7 +4,9 @@
  * easy to say over the phone, the same in every language, and unrelated to the person.
  */
 import { randomInt } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { codenameKey } from '../../../shared/domain.ts';
+import { personIdByCodename } from '../repos/persons.ts';
 
 const ADJECTIVES = [
   'Amber',
@@ -215,4 +217,19 @@ export function generateCodename(
     if (!isTaken(candidate) && !revealsName(candidate, fullName)) return candidate;
   }
   throw new Error('no free codename found');
+}
+
+/**
+ * What is wrong with giving `fullName` this codename, if anything: another person has it
+ * (whatever the case), or it contains a word of the name. `selfId` is the person being edited.
+ */
+export function codenameConflict(
+  db: Database,
+  codename: string,
+  fullName: string,
+  selfId?: number,
+): 'taken' | 'revealsName' | null {
+  const holder = personIdByCodename(db, codename);
+  if (holder !== undefined && holder !== selfId) return 'taken';
+  return revealsName(codename, fullName) ? 'revealsName' : null;
 }

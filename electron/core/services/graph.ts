@@ -5,45 +5,22 @@
  * of thousands of dots shows no route to anyone.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Stage } from '../../../shared/domain.ts';
 import { MAX_GRAPH_PERSONS, type Graph } from '../../../shared/records.ts';
-
-interface PersonRow {
-  id: number;
-  codename: string;
-  full_name: string;
-  stage: Stage;
-  agency_id: number | null;
-}
-
-interface EdgeRow {
-  id: number;
-  from_person_id: number;
-  to_person_id: number;
-  kind: Graph['edges'][number]['kind'];
-}
+import { agencyNames } from '../repos/agencies.ts';
+import { graphPersons, personExists } from '../repos/persons.ts';
+import {
+  mostConnectedPersonIds,
+  neighbourLookup,
+  relationshipsAmong,
+} from '../repos/relationships.ts';
 
 export function relationshipGraph(db: Database, focus: number | null, depth: number): Graph {
   const { ids, truncated } =
     focus === null ? connectedPersons(db) : neighbourhood(db, focus, depth);
-  const idList = JSON.stringify([...ids]);
-  const persons = db
-    .prepare(
-      `SELECT id, codename, full_name, stage, agency_id FROM persons
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(idList) as PersonRow[];
-  const edges = db
-    .prepare(
-      `SELECT id, from_person_id, to_person_id, kind FROM relationships
-       WHERE from_person_id IN (SELECT value FROM json_each(@ids))
-         AND to_person_id IN (SELECT value FROM json_each(@ids))`,
-    )
-    .all({ ids: idList }) as EdgeRow[];
+  const persons = graphPersons(db, [...ids]);
+  const edges = relationshipsAmong(db, [...ids]);
   const agencyIds = [...new Set(persons.map((p) => p.agency_id).filter((id) => id !== null))];
-  const agencies = db
-    .prepare('SELECT id, name FROM agencies WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(agencyIds)) as { id: number; name: string }[];
+  const agencies = agencyNames(db, agencyIds);
 
   return {
     nodes: [
@@ -88,18 +65,15 @@ function neighbourhood(
   focus: number,
   depth: number,
 ): { ids: Set<number>; truncated: boolean } {
-  const neighbours = db.prepare(
-    `SELECT to_person_id FROM relationships WHERE from_person_id = @id
-     UNION SELECT from_person_id FROM relationships WHERE to_person_id = @id`,
-  );
-  const exists = db.prepare('SELECT 1 FROM persons WHERE id = ?').get(focus) !== undefined;
+  const neighbours = neighbourLookup(db);
+  const exists = personExists(db, focus);
   const ids = new Set<number>(exists ? [focus] : []);
   let frontier = exists ? [focus] : [];
   let truncated = false;
   for (let step = 0; step < depth && frontier.length > 0; step++) {
     const next: number[] = [];
     for (const id of frontier) {
-      for (const other of neighbours.pluck().all({ id }) as number[]) {
+      for (const other of neighbours(id)) {
         if (ids.has(other)) continue;
         if (ids.size >= MAX_GRAPH_PERSONS) {
           truncated = true;
@@ -116,16 +90,9 @@ function neighbourhood(
 
 /** Everyone with at least one relationship, the most connected first, up to the limit. */
 function connectedPersons(db: Database): { ids: Set<number>; truncated: boolean } {
-  const rows = db
-    .prepare(
-      `SELECT id, count(*) AS degree FROM (
-         SELECT from_person_id AS id FROM relationships
-         UNION ALL SELECT to_person_id FROM relationships)
-       GROUP BY id ORDER BY degree DESC, id LIMIT ?`,
-    )
-    .all(MAX_GRAPH_PERSONS + 1) as { id: number }[];
+  const rows = mostConnectedPersonIds(db, MAX_GRAPH_PERSONS + 1);
   return {
-    ids: new Set(rows.slice(0, MAX_GRAPH_PERSONS).map((row) => row.id)),
+    ids: new Set(rows.slice(0, MAX_GRAPH_PERSONS)),
     truncated: rows.length > MAX_GRAPH_PERSONS,
   };
 }

@@ -4,10 +4,10 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { IN_TOUCH_STAGES } from '../../../shared/domain.ts';
-import type { PersonPage, PersonRef, TimelineEntry } from '../../../shared/records.ts';
+import type { PersonPage, TimelineEntry } from '../../../shared/records.ts';
 import { notesOfPerson } from '../repos/case-notes.ts';
 import { offersOf } from '../repos/offers.ts';
-import { getPerson, personRefs } from '../repos/persons.ts';
+import { getPerson, sameAgencyRefs, stageChangesOf } from '../repos/persons.ts';
 import { relationshipsAround } from '../repos/relationships.ts';
 
 /** The page shows this many notes; the rest are counted ("and 312 older notes"). */
@@ -19,15 +19,7 @@ export function personPage(db: Database, id: number): PersonPage | undefined {
   const person = getPerson(db, id);
   if (!person) return undefined;
   const { notes, total } = notesOfPerson(db, id, TIMELINE_NOTES);
-  const moves = db
-    .prepare(
-      'SELECT from_stage, to_stage, at FROM stage_changes WHERE person_id = ? ORDER BY at DESC, id DESC',
-    )
-    .all(id) as {
-    from_stage: PersonRef['stage'] | null;
-    to_stage: PersonRef['stage'];
-    at: string;
-  }[];
+  const moves = stageChangesOf(db, id);
   const timeline: TimelineEntry[] = [
     ...notes.map((note) => ({ type: 'note' as const, at: note.occurredOn, note })),
     ...moves.map((move) => ({
@@ -47,13 +39,9 @@ export function personPage(db: Database, id: number): PersonPage | undefined {
   const sameAgency =
     person.agencyId === null
       ? []
-      : personRefs(
-          db,
-          `SELECT id, codename, full_name, stage FROM persons
-           WHERE agency_id = ? AND id <> ? AND archived_at IS NULL ORDER BY name_key LIMIT 50`,
-          person.agencyId,
-          id,
-        ).filter((ref) => !related.has(ref.id) && IN_TOUCH.has(ref.stage));
+      : sameAgencyRefs(db, person.agencyId, id).filter(
+          (ref) => !related.has(ref.id) && IN_TOUCH.has(ref.stage),
+        );
 
   return {
     person,

@@ -19,7 +19,7 @@ import {
   type RiskRow,
 } from '../../../shared/risk.ts';
 import { getPlan } from '../repos/engagement-plans.ts';
-import { getPerson } from '../repos/persons.ts';
+import { followUpsDue, getPerson, stageCounts } from '../repos/persons.ts';
 import { assessmentsOf, currentRisks, type CurrentRiskRow } from '../repos/risk-assessments.ts';
 import { getSetting, SETTING_REVIEW_INTERVALS } from '../repos/settings.ts';
 import { lastBackupAt, readBackupSettings } from './backup/backup-settings.ts';
@@ -79,37 +79,17 @@ function assessedRows(rows: CurrentRiskRow[], today: string): RiskRow[] {
 
 export function riskDashboard(db: Database, today: string): RiskDashboard {
   const rows = currentRisks(db, ASSESSED_STAGES);
-  const stageCounts = db
-    .prepare(
-      'SELECT stage, COUNT(*) AS count FROM persons WHERE archived_at IS NULL GROUP BY stage',
-    )
-    .all() as { stage: Stage; count: number }[];
-  const followUpTotal = db
-    .prepare('SELECT COUNT(*) FROM persons WHERE archived_at IS NULL AND next_follow_up <= ?')
-    .pluck()
-    .get(today) as number;
-  const followUps = db
-    .prepare(
-      `SELECT id, codename, full_name, stage, next_follow_up FROM persons
-       WHERE archived_at IS NULL AND next_follow_up <= ?
-       ORDER BY next_follow_up, codename_key LIMIT ?`,
-    )
-    .all(today, FOLLOW_UPS_SHOWN) as {
-    id: number;
-    codename: string;
-    full_name: string;
-    stage: Stage;
-    next_follow_up: string;
-  }[];
+  const counts = stageCounts(db);
+  const followUps = followUpsDue(db, today, FOLLOW_UPS_SHOWN);
   return {
     today,
     assessed: assessedRows(rows, today),
     unassessed: rows.filter((row) => row.version === null).map(ref),
     consentNotAsked: rows.filter((row) => row.consent === 'not_asked').map(ref),
-    stageCounts,
+    stageCounts: counts,
     followUpsDue: {
-      total: followUpTotal,
-      persons: followUps.map((row) => ({
+      total: followUps.total,
+      persons: followUps.rows.map((row) => ({
         id: row.id,
         codename: row.codename,
         fullName: row.full_name,

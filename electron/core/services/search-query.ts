@@ -3,29 +3,10 @@
  * word typed is a prefix ("прок" finds "прокурор"); words are ANDed; FTS5 syntax in the input
  * (quotes, NEAR, column filters, *) is never interpreted, because each word is quoted.
  */
-import { foldForSearch } from './search-index.ts';
+import { foldForSearch, SEARCH_WORD } from '../repos/search-index.ts';
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const MAX_WORDS = 12;
-
-/** The words of a query, folded; empty if nothing searchable was typed. */
-export function queryWords(text: string): string[] {
-  const words = (foldForSearch(text).match(WORD) ?? []).slice(0, MAX_WORDS);
-  // A one-letter word ("в", "a") matches nearly everything as a prefix: it narrows nothing
-  // and costs a scan of the whole index, so it counts only when it is all that was typed.
-  const longer = words.filter((word) => word.length > 1);
-  return longer.length > 0 ? longer : words;
-}
-
-/**
- * `"word1"* "word2"*`, or null when there is nothing to search for. A lone one-letter word is
- * matched whole, not as a prefix.
- */
-export function matchQuery(text: string): string | null {
-  const words = queryWords(text);
-  if (words.length === 0) return null;
-  return words.map((word) => (word.length > 1 ? `"${word}"*` : `"${word}"`)).join(' ');
-}
+/** The query side lives with the index it queries (repos/search-index.ts). */
+export { matchQuery, queryWords } from '../repos/search-index.ts';
 
 export interface SnippetPart {
   text: string;
@@ -44,7 +25,7 @@ export function snippet(text: string, words: readonly string[], width = 160): Sn
     return [{ text: cut(text, 0, width), match: false }];
   }
   const matches: [number, number][] = [];
-  for (const found of folded.matchAll(WORD)) {
+  for (const found of folded.matchAll(SEARCH_WORD)) {
     if (words.some((word) => found[0].startsWith(word))) {
       const word = words.find((w) => found[0].startsWith(w)) ?? '';
       matches.push([found.index, found.index + word.length]);

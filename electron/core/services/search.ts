@@ -6,7 +6,10 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SearchHit } from '../../../shared/records.ts';
-import { decodeSearchRowid } from './search-index.ts';
+import { agencySearchText } from '../repos/agencies.ts';
+import { noteSearchText } from '../repos/case-notes.ts';
+import { personSearchText } from '../repos/persons.ts';
+import { decodeSearchRowid, searchRowids } from '../repos/search-index.ts';
 import { matchQuery, queryWords, snippet } from './search-query.ts';
 
 /** A word in a name, codename, agency name or note title counts this many times one in a text. */
@@ -16,13 +19,7 @@ export function search(db: Database, text: string, limit: number): SearchHit[] {
   const match = matchQuery(text);
   if (!match) return [];
   const words = queryWords(text);
-  const rowids = db
-    .prepare(
-      `SELECT rowid FROM search_index WHERE search_index MATCH ?
-       ORDER BY bm25(search_index, ${String(TITLE_WEIGHT)}, 1.0) LIMIT ?`,
-    )
-    .pluck()
-    .all(match, limit) as number[];
+  const rowids = searchRowids(db, match, TITLE_WEIGHT, limit);
   const hits: SearchHit[] = [];
   for (const rowid of rowids) {
     const { kind, id } = decodeSearchRowid(rowid);
@@ -48,14 +45,7 @@ function bestSnippet(texts: string[], words: readonly string[]): SearchHit['snip
 }
 
 function personHit(db: Database, id: number, words: readonly string[]): SearchHit | undefined {
-  const row = db
-    .prepare(
-      `SELECT full_name, codename, position, rank, unit, region, owner, needs,
-         sincerity_concern, about,
-         (SELECT group_concat(tag, ' ') FROM person_tags WHERE person_id = persons.id) AS tags
-       FROM persons WHERE id = ?`,
-    )
-    .get(id) as Record<string, string | null> | undefined;
+  const row = personSearchText(db, id);
   if (!row) return undefined;
   const fields = (keys: string[]) => keys.map((key) => row[key] ?? '');
   return {
@@ -84,11 +74,7 @@ function personHit(db: Database, id: number, words: readonly string[]): SearchHi
 }
 
 function agencyHit(db: Database, id: number, words: readonly string[]): SearchHit | undefined {
-  const row = db
-    .prepare(
-      'SELECT name, region, admitted_problems, public_complaints, common_interest FROM agencies WHERE id = ?',
-    )
-    .get(id) as Record<string, string> | undefined;
+  const row = agencySearchText(db, id);
   if (!row) return undefined;
   return {
     kind: 'agency',
@@ -108,25 +94,7 @@ function agencyHit(db: Database, id: number, words: readonly string[]): SearchHi
 }
 
 function noteHit(db: Database, id: number, words: readonly string[]): SearchHit | undefined {
-  const row = db
-    .prepare(
-      `SELECT title, body, asked_for, offered, source, kind, occurred_on, restricted,
-         (SELECT person_id FROM note_persons WHERE note_id = case_notes.id LIMIT 1) AS person_id
-       FROM case_notes WHERE id = ?`,
-    )
-    .get(id) as
-    | {
-        title: string;
-        body: string;
-        asked_for: string;
-        offered: string;
-        source: string;
-        kind: SearchHit['noteKind'];
-        occurred_on: string;
-        restricted: number;
-        person_id: number | null;
-      }
-    | undefined;
+  const row = noteSearchText(db, id);
   if (!row) return undefined;
   return {
     kind: 'note',

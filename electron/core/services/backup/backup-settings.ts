@@ -10,6 +10,7 @@ import {
   DEFAULT_BACKUP_SETTINGS,
   type BackupSettings,
 } from '../../../../shared/backup.ts';
+import { newestBackupEvent } from '../../repos/audit-events.ts';
 import { decodeKeyslot, encodeKeyslot, type Keyslot } from '../../crypto/container.ts';
 import {
   deleteSetting,
@@ -75,16 +76,5 @@ export function setBackupPassphraseSlot(db: Database, slot: Keyslot | null, now:
  * restored vault counts the backup it was restored from: that backup exists.
  */
 export function lastBackupAt(db: Database): string | null {
-  return (
-    (db
-      .prepare(
-        `SELECT max(written) FROM (
-           SELECT at AS written FROM audit_events WHERE action = ?
-           UNION ALL
-           SELECT json_extract(detail, '$.backupCreatedAt') FROM audit_events WHERE action = ?
-         )`,
-      )
-      .pluck()
-      .get(BACKUP_WRITTEN_ACTION, BACKUP_RESTORED_ACTION) as string | null) ?? null
-  );
+  return newestBackupEvent(db, BACKUP_WRITTEN_ACTION, BACKUP_RESTORED_ACTION);
 }

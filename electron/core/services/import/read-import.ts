@@ -33,8 +33,8 @@ import {
 } from '../../../../shared/import.ts';
 import { VaultError } from '../../errors.ts';
 import { agencyIdByName, agencyNameKey, insertAgency } from '../../repos/agencies.ts';
-import { codenameConflict, insertPerson, personIdByCodename } from '../../repos/persons.ts';
-import { codenameKey, generateCodename } from '../codenames.ts';
+import { insertPerson, personIdByCodename } from '../../repos/persons.ts';
+import { codenameConflict, codenameKey, generateCodename } from '../codenames.ts';
 import { consentOf, isoDateOf, sphereOf, stageOf, suggestMapping, tagsOf } from './columns.ts';
 import { decodeFile, fileBytes, type TextEncoding } from './decode.ts';
 

@@ -14,7 +14,8 @@ import {
   type ShareRuling,
 } from '../../../../shared/share-review.ts';
 import { VaultError } from '../../errors.ts';
-import { notFound } from '../../handlers/context.ts';
+import { notFound } from '../not-found.ts';
+import { restrictedNoteCount } from '../../repos/case-notes.ts';
 import { priorDisclosures, type LoggedRecipient } from '../../repos/disclosures.ts';
 import { getPartner } from '../../repos/partners.ts';
 import { getPerson } from '../../repos/persons.ts';
@@ -84,13 +85,7 @@ export function checkNoDuplicates(db: Database, personIds: readonly number[]): v
 }
 
 export function restrictedNotesOf(db: Database, personId: number): number {
-  return db
-    .prepare(
-      `SELECT count(*) FROM note_persons np JOIN case_notes n ON n.id = np.note_id
-       WHERE np.person_id = ? AND n.restricted = 1`,
-    )
-    .pluck()
-    .get(personId) as number;
+  return restrictedNoteCount(db, personId);
 }
 
 /** The review screen: every fact the leader weighs, and the rules' decision. */

@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/share.ts';
 import { isOverride, mayLeaveVault, overrideProblem } from '../../../../shared/share-review.ts';
 import { VaultError } from '../../errors.ts';
+import { notesForShare } from '../../repos/case-notes.ts';
 import type { LoggedRecipient } from '../../repos/disclosures.ts';
 import {
   checkNoDuplicates,
@@ -35,26 +36,6 @@ export interface GatedShare {
 
 const MAX_NOTES_PER_PERSON = 500;
 
-interface NoteRow {
-  occurred_on: string;
-  title: string;
-  body: string;
-  restricted: 0 | 1;
-  /** JSON array of every person the note is about. */
-  person_ids: string;
-}
-
-function notesOf(db: Database, personId: number): NoteRow[] {
-  return db
-    .prepare(
-      `SELECT n.occurred_on, n.title, n.body, n.restricted,
-         (SELECT json_group_array(person_id) FROM note_persons WHERE note_id = n.id) AS person_ids
-       FROM note_persons np JOIN case_notes n ON n.id = np.note_id
-       WHERE np.person_id = ? ORDER BY n.occurred_on, n.id`,
-    )
-    .all(personId) as NoteRow[];
-}
-
 function entryFor(
   db: Database,
   { person }: Candidate,
@@ -68,7 +49,7 @@ function entryFor(
   let sharedLeftOut = 0;
   let notes: DocumentEntry['notes'] = null;
   if (has('notes')) {
-    const all = notesOf(db, person.id);
+    const all = notesForShare(db, person.id);
     // Restricted notes never leave the vault, whatever was decided: no override reaches them.
     const open = all.filter((note) => mayLeaveVault({ restricted: note.restricted === 1 }));
     restrictedLeftOut = all.length - open.length;

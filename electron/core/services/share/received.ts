@@ -14,9 +14,10 @@ import { isVaultError, VaultError } from '../../errors.ts';
 import { agencyIdByName } from '../../repos/agencies.ts';
 import { insertNote } from '../../repos/case-notes.ts';
 import { partnerByShareKey } from '../../repos/partners.ts';
-import { insertPerson, personIdByCodename } from '../../repos/persons.ts';
+import { insertPerson, personCodename, personIdByCodename } from '../../repos/persons.ts';
 import { insertReceivedPackage, receivedAt } from '../../repos/received-packages.ts';
 import { readShareKey } from '../../repos/share-key.ts';
+import { notFound } from '../not-found.ts';
 import { decodePayload, type PackagePayload } from './package-payload.ts';
 
 export interface OpenedPackage {
@@ -73,7 +74,9 @@ export async function openReceivedPackage(
 }
 
 function codenameOf(db: Database, id: number): string {
-  return db.prepare('SELECT codename FROM persons WHERE id = ?').pluck().get(id) as string;
+  const codename = personCodename(db, id);
+  if (codename === undefined) throw notFound('person', { id });
+  return codename;
 }
 
 /** The note that keeps what the package said about one person (markdown, restricted). */
