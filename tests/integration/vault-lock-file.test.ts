@@ -11,6 +11,7 @@ import {
   readdirSync,
   readFileSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -199,6 +200,19 @@ describe('one writer per vault', () => {
       details: { lockFile, pid: 0 },
     });
     expect(readFileSync(lockFile, 'utf8')).toBe('');
+  });
+
+  it('takes over an unreadable lock file older than a minute (its writer died before writing it)', async () => {
+    const { path, lockFile } = await lockedVault();
+    writeFileSync(lockFile, '');
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    utimesSync(lockFile, longAgo, longAgo);
+    const vault = await Vault.unlock(path, { passphrase: PASSPHRASE });
+    try {
+      expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ pid: process.pid });
+    } finally {
+      await vault.lock();
+    }
   });
 
   it('leaves no lock file behind after a failed unlock, before or after taking the lock', async () => {

@@ -3,6 +3,7 @@
  * A lock left by a process that no longer runs (a crash, a power cut) on this computer is
  * taken over; a live one, or one from another computer (a shared folder), is refused.
  */
+import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { VaultError, fromFsError } from '../errors.ts';
 import type { FsPort } from './fs-port.ts';
@@ -71,7 +72,10 @@ export async function acquireLock(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fromFsError(error, { file });
     }
     const existing = await readOwner(fs, path);
-    const stale = existing !== null && existing.host === owner.host && !isAlive(existing.pid);
+    const stale =
+      existing === null
+        ? leftHalfWritten(path, options.now?.() ?? new Date())
+        : existing.host === owner.host && !isAlive(existing.pid);
     if (!stale) {
       throw new VaultError('VAULT_IN_USE', {
         file,
@@ -83,6 +87,19 @@ export async function acquireLock(
     await fs.unlink(path).catch(() => undefined);
   }
   throw new VaultError('VAULT_IN_USE', { file, lockFile: path, pid: 0, host: '' });
+}
+
+/**
+ * A lock file nobody could read, older than a minute: a process died between creating it and
+ * writing its owner (or a power cut lost the write). Its owner writes it at once, so it is stale.
+ */
+const HALF_WRITTEN_AFTER_MS = 60_000;
+function leftHalfWritten(path: string, now: Date): boolean {
+  try {
+    return now.getTime() - statSync(path).mtimeMs > HALF_WRITTEN_AFTER_MS;
+  } catch {
+    return false;
+  }
 }
 
 async function readOwner(fs: FsPort, path: string): Promise<LockOwner | null> {
