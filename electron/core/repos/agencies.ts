@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { SPHERES, STAGES, type AgencyFields } from '../../../shared/domain.ts';
 import type { Agency, AgencyListRow, AgencyPage } from '../../../shared/records.ts';
-import { parseOptionalRow, parseRows } from './rows.ts';
+import { parseOptionalRow, parseRows, searchTextRow } from './rows.ts';
 import { foldForSearch, indexForSearch, removeFromSearch } from './search-index.ts';
 
 const agencyRow = z.object({
@@ -203,7 +203,7 @@ export function agencySearchText(
   id: number,
 ): Record<string, string | null> | undefined {
   return parseOptionalRow(
-    z.record(z.string(), z.string().nullable()),
+    searchTextRow,
     db
       .prepare(
         'SELECT name, region, admitted_problems, public_complaints, common_interest FROM agencies WHERE id = ?',

@@ -23,7 +23,7 @@ import type {
   PersonQuery,
   PersonRef,
 } from '../../../shared/records.ts';
-import { parseOptionalRow, parseRow, parseRows } from './rows.ts';
+import { parseOptionalRow, parseRow, parseRows, searchTextRow } from './rows.ts';
 import { foldForSearch, indexForSearch, matchQuery, removeFromSearch } from './search-index.ts';
 
 const stageSchema = z.enum(STAGES);
@@ -529,7 +529,7 @@ export function personSearchText(
   id: number,
 ): Record<string, string | null> | undefined {
   return parseOptionalRow(
-    z.record(z.string(), z.string().nullable()),
+    searchTextRow,
     db
       .prepare(
         `SELECT full_name, codename, position, rank, unit, region, owner, needs,

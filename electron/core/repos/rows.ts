@@ -34,3 +34,6 @@ export function jsonText<Schema extends z.ZodType>(schema: Schema) {
     .transform((text): unknown => JSON.parse(text))
     .pipe(schema);
 }
+
+/** A row of text columns read for search (a hit's title and snippet): any names, text or null. */
+export const searchTextRow = z.record(z.string(), z.string().nullable());
