@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 // One module per function: the package's index makes Node read its 250 modules (seconds).
 import { parseISO } from 'date-fns/parseISO';
+import { z } from 'zod';
 import type { AuditPage, AuditQuery } from '../../../shared/audit.ts';
 import { addCalendarDays } from '../../../shared/risk.ts';
+import { jsonText, parseRow, parseRows } from './rows.ts';
 
 export interface AuditEvent {
   id: number;
@@ -13,13 +15,14 @@ export interface AuditEvent {
   detail: Record<string, unknown> | null;
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  action: string;
-  subject: string | null;
-  detail: string | null;
-}
+const auditRow = z.object({
+  id: z.number(),
+  at: z.string(),
+  action: z.string(),
+  subject: z.string().nullable(),
+  /** A JSON object, or null. */
+  detail: jsonText(z.record(z.string(), z.unknown())).nullable(),
+});
 
 export function appendAuditEvent(
   db: Database,
@@ -39,15 +42,14 @@ export function appendAuditEvent(
 
 /** Newest first. */
 export function listAuditEvents(db: Database, limit = 100): AuditEvent[] {
-  const rows = db
-    .prepare(
-      'SELECT id, at, action, subject, detail FROM audit_events ORDER BY at DESC, id DESC LIMIT ?',
-    )
-    .all(limit) as AuditRow[];
-  return rows.map((row) => ({
-    ...row,
-    detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
-  }));
+  return parseRows(
+    auditRow,
+    db
+      .prepare(
+        'SELECT id, at, action, subject, detail FROM audit_events ORDER BY at DESC, id DESC LIMIT ?',
+      )
+      .all(limit),
+  );
 }
 
 /** The audit screen's page: newest first, filtered by category, subject and local days. */
@@ -74,16 +76,19 @@ export function queryAuditEvents(db: Database, query: AuditQuery): AuditPage {
     params.until = parseISO(addCalendarDays(query.to, 1)).toISOString();
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db
-    .prepare(`SELECT COUNT(*) FROM audit_events ${filter}`)
-    .pluck()
-    .get(params) as number;
-  const rows = db
-    .prepare(
-      `SELECT id, at, action, subject, detail FROM audit_events ${filter}
-       ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: query.limit, offset: query.offset }) as AuditRow[];
+  const total = parseRow(
+    z.number(),
+    db.prepare(`SELECT COUNT(*) FROM audit_events ${filter}`).pluck().get(params),
+  );
+  const rows = parseRows(
+    auditRow,
+    db
+      .prepare(
+        `SELECT id, at, action, subject, detail FROM audit_events ${filter}
+         ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset }),
+  );
   return {
     total,
     entries: rows.map((row) => ({
@@ -92,7 +97,7 @@ export function queryAuditEvents(db: Database, query: AuditQuery): AuditPage {
       action: row.action,
       category: row.action.split('.')[0] ?? row.action,
       subject: row.subject,
-      detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
+      detail: row.detail,
     })),
   };
 }
@@ -106,8 +111,9 @@ export function newestBackupEvent(
   writtenAction: string,
   restoredAction: string,
 ): string | null {
-  return (
-    (db
+  return parseRow(
+    z.string().nullable(),
+    db
       .prepare(
         `SELECT max(written) FROM (
            SELECT at AS written FROM audit_events WHERE action = ?
@@ -116,6 +122,6 @@ export function newestBackupEvent(
          )`,
       )
       .pluck()
-      .get(writtenAction, restoredAction) as string | null) ?? null
+      .get(writtenAction, restoredAction),
   );
 }

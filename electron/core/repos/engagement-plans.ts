@@ -1,29 +1,38 @@
 /** The engagement_plans table: one plan per person, edited in place. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { EngagementPlan, EngagementPlanFields, PlanDecision } from '../../../shared/risk.ts';
+import { z } from 'zod';
+import {
+  APPROACH_ROUTES,
+  PLAN_DECISIONS,
+  type EngagementPlan,
+  type EngagementPlanFields,
+} from '../../../shared/risk.ts';
+import { parseOptionalRow } from './rows.ts';
 
-interface PlanRow {
-  person_id: number;
-  objective: string;
-  common_interest: string;
-  approach_route: EngagementPlan['approachRoute'];
-  route_notes: string;
-  planned_offers: string;
-  security_risk: string;
-  benefit_vs_risk: string;
-  long_term_commitment: string;
-  organisation_behind: string;
-  trust: string;
-  decision: PlanDecision;
-  decision_note: string;
-  decided_by: string;
-  decided_on: string | null;
-  updated_at: string;
-}
+const planRow = z.object({
+  person_id: z.number(),
+  objective: z.string(),
+  common_interest: z.string(),
+  approach_route: z.enum(APPROACH_ROUTES).nullable(),
+  route_notes: z.string(),
+  planned_offers: z.string(),
+  security_risk: z.string(),
+  benefit_vs_risk: z.string(),
+  long_term_commitment: z.string(),
+  organisation_behind: z.string(),
+  trust: z.string(),
+  decision: z.enum(PLAN_DECISIONS),
+  decision_note: z.string(),
+  decided_by: z.string(),
+  decided_on: z.string().nullable(),
+  updated_at: z.string(),
+});
 
 export function getPlan(db: Database, personId: number): EngagementPlan | null {
-  const row = db.prepare('SELECT * FROM engagement_plans WHERE person_id = ?').get(personId) as
-    PlanRow | undefined;
+  const row = parseOptionalRow(
+    planRow,
+    db.prepare('SELECT * FROM engagement_plans WHERE person_id = ?').get(personId),
+  );
   if (!row) return null;
   return {
     personId: row.person_id,

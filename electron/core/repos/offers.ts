@@ -1,32 +1,35 @@
 /** The offers table: the "carrots" offered to a person, and how each went. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { OfferFields } from '../../../shared/domain.ts';
+import { z } from 'zod';
+import { OFFER_KINDS, OFFER_STATUSES, type OfferFields } from '../../../shared/domain.ts';
 import type { Offer } from '../../../shared/records.ts';
+import { parseOptionalRow, parseRows } from './rows.ts';
 
-interface OfferRow {
-  id: number;
-  person_id: number;
-  kind: Offer['kind'];
-  partner_id: number | null;
-  partner_name: string | null;
-  status: Offer['status'];
-  description: string;
-  proposed_on: string | null;
-  completed_on: string | null;
-  outcome: string;
-  created_at: string;
-  updated_at: string;
-}
+const offerRow = z.object({
+  id: z.number(),
+  person_id: z.number(),
+  kind: z.enum(OFFER_KINDS),
+  partner_id: z.number().nullable(),
+  partner_name: z.string().nullable(),
+  status: z.enum(OFFER_STATUSES),
+  description: z.string(),
+  proposed_on: z.string().nullable(),
+  completed_on: z.string().nullable(),
+  outcome: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
 
 export function offersOf(db: Database, personId: number): Offer[] {
-  return (
+  return parseRows(
+    offerRow,
     db
       .prepare(
         `SELECT f.*, o.name AS partner_name FROM offers f
          LEFT JOIN partner_orgs o ON o.id = f.partner_id
          WHERE f.person_id = ? ORDER BY coalesce(f.proposed_on, substr(f.created_at, 1, 10)) DESC, f.id DESC`,
       )
-      .all(personId) as OfferRow[]
+      .all(personId),
   ).map((row) => ({
     id: row.id,
     personId: row.person_id,
@@ -44,8 +47,10 @@ export function offersOf(db: Database, personId: number): Offer[] {
 }
 
 export function offerPerson(db: Database, id: number): number | undefined {
-  return db.prepare('SELECT person_id FROM offers WHERE id = ?').pluck().get(id) as
-    number | undefined;
+  return parseOptionalRow(
+    z.number(),
+    db.prepare('SELECT person_id FROM offers WHERE id = ?').pluck().get(id),
+  );
 }
 
 export function insertOffer(db: Database, fields: OfferFields, now: Date): number {

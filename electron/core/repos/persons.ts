@@ -389,12 +389,15 @@ export function listPersons(
   return { total, rows: rows as unknown as PersonListRow[] };
 }
 
+const personTagRow = z.object({ person_id: z.number(), tag: z.string() });
+
 /**
  * Tags of the given persons, or of everyone (null): for a long list one pass over all tags
  * beats a lookup per row; for a short one, only its rows' tags are read.
  */
 function tagsByPerson(db: Database, ids: number[] | null): Map<number, string[]> {
-  const rows = (
+  const rows = parseRows(
+    personTagRow,
     ids === null
       ? db.prepare('SELECT person_id, tag FROM person_tags ORDER BY tag').all()
       : db
@@ -402,8 +405,8 @@ function tagsByPerson(db: Database, ids: number[] | null): Map<number, string[]>
             `SELECT person_id, tag FROM person_tags
              WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY tag`,
           )
-          .all(JSON.stringify(ids))
-  ) as { person_id: number; tag: string }[];
+          .all(JSON.stringify(ids)),
+  );
   const tags = new Map<number, string[]>();
   for (const { person_id: id, tag } of rows) {
     const list = tags.get(id);
@@ -429,8 +432,10 @@ export function personFacets(db: Database): Facets {
 
 /** A person's codename, or undefined when there is no such person. */
 export function personCodename(db: Database, id: number): string | undefined {
-  return db.prepare('SELECT codename FROM persons WHERE id = ?').pluck().get(id) as
-    string | undefined;
+  return parseOptionalRow(
+    z.string(),
+    db.prepare('SELECT codename FROM persons WHERE id = ?').pluck().get(id),
+  );
 }
 
 export function personExists(db: Database, id: number): boolean {

@@ -1,30 +1,36 @@
 /** Packages imported from other vaults: their provenance, and the hash that stops a re-import. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
 import type { ReceivedPackage } from '../../../shared/share.ts';
+import { parseOptionalRow, parseRows } from './rows.ts';
 
 export type NewReceivedPackage = Omit<ReceivedPackage, 'id' | 'importedAt'> & {
   packageHash: Uint8Array;
 };
 
-interface ReceivedRow {
-  id: number;
-  imported_at: string;
-  created_at: string;
-  sender_label: string;
-  sender_fingerprint: string | null;
-  partner_id: number | null;
-  purpose: string;
-  persons: number;
-  created: number;
-  matched: number;
-}
+const receivedRow = z.object({
+  id: z.number(),
+  imported_at: z.string(),
+  created_at: z.string(),
+  package_hash: z.instanceof(Buffer),
+  sender_label: z.string(),
+  sender_fingerprint: z.string().nullable(),
+  partner_id: z.number().nullable(),
+  purpose: z.string(),
+  persons: z.number(),
+  created: z.number(),
+  matched: z.number(),
+});
 
 export function receivedAt(db: Database, packageHash: Uint8Array): string | null {
   return (
-    (db
-      .prepare('SELECT imported_at FROM received_packages WHERE package_hash = ?')
-      .pluck()
-      .get(Buffer.from(packageHash)) as string | undefined) ?? null
+    parseOptionalRow(
+      z.string(),
+      db
+        .prepare('SELECT imported_at FROM received_packages WHERE package_hash = ?')
+        .pluck()
+        .get(Buffer.from(packageHash)),
+    ) ?? null
   );
 }
 
@@ -46,8 +52,9 @@ export function insertReceivedPackage(db: Database, record: NewReceivedPackage, 
 }
 
 export function listReceivedPackages(db: Database): ReceivedPackage[] {
-  return (
-    db.prepare('SELECT * FROM received_packages ORDER BY id DESC').all() as ReceivedRow[]
+  return parseRows(
+    receivedRow,
+    db.prepare('SELECT * FROM received_packages ORDER BY id DESC').all(),
   ).map((row) => ({
     id: row.id,
     importedAt: row.imported_at,

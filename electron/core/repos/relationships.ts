@@ -3,8 +3,14 @@
  * into subordinate_of; read from either person as a role: what the other is to them.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { RelationshipFields, Stage } from '../../../shared/domain.ts';
-import type { Graph, RelationshipRole, RelationshipView } from '../../../shared/records.ts';
+import { z } from 'zod';
+import {
+  STAGES,
+  STORED_RELATIONSHIP_KINDS,
+  type RelationshipFields,
+} from '../../../shared/domain.ts';
+import type { RelationshipRole, RelationshipView } from '../../../shared/records.ts';
+import { parseOptionalRow, parseRows, sqlBoolean } from './rows.ts';
 
 type StoredKind = Exclude<RelationshipFields['kind'], 'superior_of'>;
 
@@ -56,9 +62,10 @@ export function relationshipPersons(
   db: Database,
   id: number,
 ): { from: number; to: number } | undefined {
-  const row = db
-    .prepare('SELECT from_person_id, to_person_id FROM relationships WHERE id = ?')
-    .get(id) as { from_person_id: number; to_person_id: number } | undefined;
+  const row = parseOptionalRow(
+    z.object({ from_person_id: z.number(), to_person_id: z.number() }),
+    db.prepare('SELECT from_person_id, to_person_id FROM relationships WHERE id = ?').get(id),
+  );
   return row && { from: row.from_person_id, to: row.to_person_id };
 }
 
@@ -78,31 +85,36 @@ const ROLE: Record<StoredKind, { asFrom: RelationshipRole; asTo: RelationshipRol
   influences: { asFrom: 'influenced', asTo: 'influencer' },
 };
 
-interface AroundRow {
-  id: number;
-  kind: StoredKind;
-  note: string;
-  i_am_from: number;
-  other_id: number;
-  codename: string;
-  full_name: string;
-  stage: Stage;
-}
+const storedKind = z.enum(STORED_RELATIONSHIP_KINDS);
+
+const aroundRow = z.object({
+  id: z.number(),
+  kind: storedKind,
+  note: z.string(),
+  i_am_from: sqlBoolean,
+  other_id: z.number(),
+  codename: z.string(),
+  full_name: z.string(),
+  stage: z.enum(STAGES),
+});
 
 /** Everyone related to the person, both ways, with what they are to them. */
 export function relationshipsAround(db: Database, personId: number): RelationshipView[] {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.kind, r.note, 1 AS i_am_from, p.id AS other_id, p.codename, p.full_name,
-         p.stage
-       FROM relationships r JOIN persons p ON p.id = r.to_person_id
-       WHERE r.from_person_id = @id
-       UNION ALL
-       SELECT r.id, r.kind, r.note, 0, p.id, p.codename, p.full_name, p.stage
-       FROM relationships r JOIN persons p ON p.id = r.from_person_id
-       WHERE r.to_person_id = @id`,
-    )
-    .all({ id: personId }) as AroundRow[];
+  const rows = parseRows(
+    aroundRow,
+    db
+      .prepare(
+        `SELECT r.id, r.kind, r.note, 1 AS i_am_from, p.id AS other_id, p.codename, p.full_name,
+           p.stage
+         FROM relationships r JOIN persons p ON p.id = r.to_person_id
+         WHERE r.from_person_id = @id
+         UNION ALL
+         SELECT r.id, r.kind, r.note, 0, p.id, p.codename, p.full_name, p.stage
+         FROM relationships r JOIN persons p ON p.id = r.from_person_id
+         WHERE r.to_person_id = @id`,
+      )
+      .all({ id: personId }),
+  );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
@@ -117,22 +129,26 @@ export function relationshipsAround(db: Database, personId: number): Relationshi
   }));
 }
 
-export interface EdgeRow {
-  id: number;
-  from_person_id: number;
-  to_person_id: number;
-  kind: Graph['edges'][number]['kind'];
-}
+const edgeRow = z.object({
+  id: z.number(),
+  from_person_id: z.number(),
+  to_person_id: z.number(),
+  kind: storedKind,
+});
+export type EdgeRow = z.output<typeof edgeRow>;
 
 /** The relationships with both ends among `ids`. */
 export function relationshipsAmong(db: Database, ids: readonly number[]): EdgeRow[] {
-  return db
-    .prepare(
-      `SELECT id, from_person_id, to_person_id, kind FROM relationships
-       WHERE from_person_id IN (SELECT value FROM json_each(@ids))
-         AND to_person_id IN (SELECT value FROM json_each(@ids))`,
-    )
-    .all({ ids: JSON.stringify(ids) }) as EdgeRow[];
+  return parseRows(
+    edgeRow,
+    db
+      .prepare(
+        `SELECT id, from_person_id, to_person_id, kind FROM relationships
+         WHERE from_person_id IN (SELECT value FROM json_each(@ids))
+           AND to_person_id IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all({ ids: JSON.stringify(ids) }),
+  );
 }
 
 /** A lookup of the persons one relationship away from a person (either direction). */
@@ -143,19 +159,22 @@ export function neighbourLookup(db: Database): (personId: number) => number[] {
        UNION SELECT from_person_id FROM relationships WHERE to_person_id = @id`,
     )
     .pluck();
-  return (id) => statement.all({ id }) as number[];
+  return (id) => parseRows(z.number(), statement.all({ id }));
 }
 
 /** Persons with at least one relationship, the most connected first, at most `limit`. */
 export function mostConnectedPersonIds(db: Database, limit: number): number[] {
-  return db
-    .prepare(
-      `SELECT id FROM (
-         SELECT id, count(*) AS degree FROM (
-           SELECT from_person_id AS id FROM relationships
-           UNION ALL SELECT to_person_id FROM relationships)
-         GROUP BY id ORDER BY degree DESC, id LIMIT ?)`,
-    )
-    .pluck()
-    .all(limit) as number[];
+  return parseRows(
+    z.number(),
+    db
+      .prepare(
+        `SELECT id FROM (
+           SELECT id, count(*) AS degree FROM (
+             SELECT from_person_id AS id FROM relationships
+             UNION ALL SELECT to_person_id FROM relationships)
+           GROUP BY id ORDER BY degree DESC, id LIMIT ?)`,
+      )
+      .pluck()
+      .all(limit),
+  );
 }

@@ -7,6 +7,8 @@
  * lower-cases Cyrillic but does not treat ё as е, as Russian readers do.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import { parseRows } from './rows.ts';
 
 export const SEARCH_KIND = { person: 1, agency: 2, note: 3 } as const;
 export type SearchKind = keyof typeof SEARCH_KIND;
@@ -83,11 +85,14 @@ export function searchRowids(
   titleWeight: number,
   limit: number,
 ): number[] {
-  return db
-    .prepare(
-      `SELECT rowid FROM search_index WHERE search_index MATCH ?
-       ORDER BY bm25(search_index, ${String(titleWeight)}, 1.0) LIMIT ?`,
-    )
-    .pluck()
-    .all(match, limit) as number[];
+  return parseRows(
+    z.number(),
+    db
+      .prepare(
+        `SELECT rowid FROM search_index WHERE search_index MATCH ?
+         ORDER BY bm25(search_index, ${String(titleWeight)}, 1.0) LIMIT ?`,
+      )
+      .pluck()
+      .all(match, limit),
+  );
 }

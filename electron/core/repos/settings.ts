@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import { parseOptionalRow } from './rows.ts';
 
 /**
  * Every key of the `settings` table, in one place: what the vault records about itself and
@@ -22,8 +24,10 @@ export const SETTING_BACKUP_PASSPHRASE_SLOT = 'backup.passphrase_slot';
 export const SETTING_RESTORED_FROM = 'backup.restored_from';
 
 export function getSetting(db: Database, key: string): string | undefined {
-  return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as
-    string | undefined;
+  return parseOptionalRow(
+    z.string(),
+    db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key),
+  );
 }
 
 export function setSetting(db: Database, key: string, value: string, now: Date = new Date()): void {

@@ -1,5 +1,7 @@
 /** The vault's own share key pair (one row, never replaced: migration 0005). */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import { parseOptionalRow } from './rows.ts';
 
 export interface StoredShareKey {
   publicKey: Uint8Array;
@@ -7,10 +9,17 @@ export interface StoredShareKey {
   createdAt: string;
 }
 
+const shareKeyRow = z.object({
+  public_key: z.instanceof(Buffer),
+  secret_key: z.instanceof(Buffer),
+  created_at: z.string(),
+});
+
 export function readShareKey(db: Database): StoredShareKey | undefined {
-  const row = db
-    .prepare('SELECT public_key, secret_key, created_at FROM share_key WHERE id = 1')
-    .get() as { public_key: Buffer; secret_key: Buffer; created_at: string } | undefined;
+  const row = parseOptionalRow(
+    shareKeyRow,
+    db.prepare('SELECT public_key, secret_key, created_at FROM share_key WHERE id = 1').get(),
+  );
   return row
     ? { publicKey: row.public_key, secretKey: row.secret_key, createdAt: row.created_at }
     : undefined;
