@@ -61,9 +61,11 @@ const count = z.number().int().min(0);
  */
 /**
  * 1: the payload is a plain SQLite image (vault format 1). 2: the payload is the vault's
- * SQLCipher 4 database file, pages still encrypted with the database key (vault format 2).
+ * SQLCipher 4 database file, pages still encrypted with the database key, sealed again by the
+ * backup's stream (container version 1). 3: the database file follows the metadata as it is,
+ * authenticated by the file's MAC (container version 2, docs/vault-format.md §14).
  */
-export const BACKUP_METADATA_FORMAT = 2;
+export const BACKUP_METADATA_FORMAT = 3;
 export const backupMetadata = z.looseObject({
   format: z.number().int().min(1),
   createdAt: z.iso.datetime(),

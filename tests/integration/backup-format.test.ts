@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_METADATA_FORMAT } from '../../shared/backup.ts';
-import { sealBackup } from '../../electron/core/crypto/backup-container.ts';
+import { sealLegacyBackup } from '../helpers/legacy-backup.ts';
 import { openDatabase } from '../../electron/core/db/open-database.ts';
 import { latestSchemaVersion, migrate } from '../../electron/core/db/migrate.ts';
 import {
@@ -87,7 +87,7 @@ describe('a backup from a newer version', () => {
     const image = db.serialize();
     db.close();
     const key = await vault.deriveBackupKey();
-    const file = await sealBackup(
+    const file = await sealLegacyBackup(
       { chunkSize: vault.chunkSize, slots: [...vault.keyslots] },
       key,
       {

@@ -14,6 +14,7 @@ import { editHeader } from '../helpers/container-bytes.ts';
 import { snapshotDir } from '../helpers/dir-snapshot.ts';
 import { FAST_KDF } from '../helpers/fast-kdf.ts';
 import { faultyFs } from '../helpers/faulty-fs.ts';
+import type { FsPort } from '../../electron/core/vault/fs-port.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir('confidant-backup-');
@@ -145,7 +146,7 @@ describe('bad backups are refused with their own code', () => {
       [dir, 'NOT_A_BACKUP', 'directory'],
       [join(dir, 'missing.confidant-backup'), 'FILE_NOT_FOUND'],
       [
-        put('newer.confidant-backup', await editHeader(bytes, (b) => b.writeUInt16LE(2, 8))),
+        put('newer.confidant-backup', await editHeader(bytes, (b) => b.writeUInt16LE(3, 8))),
         'NEWER_VERSION',
       ],
       [
@@ -226,7 +227,7 @@ describe('writing a backup never leaves half a file', () => {
     await api.call('backup:create', { folder: drive });
     const before = snapshotDir(drive);
     // The temp file was written; reading it back finds the drive gone.
-    fs.arm({ failOperations: { readFile: 'ENOENT' } });
+    fs.arm({ failOperations: { openForReading: 'ENOENT' } });
     expect(await errorOf(api.call('backup:create', { folder: drive }))).toMatchObject({
       code: 'FOLDER_NOT_FOUND',
     });
@@ -240,13 +241,23 @@ describe('writing a backup never leaves half a file', () => {
   it('a backup that reads back wrong is removed, and is reported as not verified', async () => {
     const dir = tempDir();
     const base = faultyFs({});
-    const fs = {
+    // One bit of the written file reads back flipped (a bad sector, a failing stick).
+    const fs: FsPort = {
       ...base,
-      async readFile(path: string) {
-        const bytes = await base.readFile(path);
-        if (path.endsWith('.tmp'))
-          bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 1, bytes.length - 10);
-        return bytes;
+      async openForReading(path: string) {
+        const file = await base.openForReading(path);
+        if (!path.endsWith('.tmp')) return file;
+        return {
+          ...file,
+          size: file.size,
+          async read(into: Buffer, offset: number, length: number, position: number) {
+            const read = await file.read(into, offset, length, position);
+            const flip = file.size - 10 - position;
+            if (flip >= 0 && flip < read)
+              into.writeUInt8(into.readUInt8(offset + flip) ^ 1, offset + flip);
+            return read;
+          },
+        };
       },
     };
     const { api } = await vaultWithPeople(dir, undefined, { vaultOptions: { kdf: FAST_KDF, fs } });

@@ -523,7 +523,7 @@ describe('confidant backup verify', () => {
   it('reports a backup whose format version was raised as made by a newer version (exit 5)', async () => {
     const fixture = vaultWithPeople();
     const backup = makeBackup(fixture);
-    const edited = await editHeader(readFileSync(backup), (bytes) => bytes.writeUInt16LE(2, 8));
+    const edited = await editHeader(readFileSync(backup), (bytes) => bytes.writeUInt16LE(3, 8));
     writeFileSync(backup, edited);
     const run = await expectNothingChanges(fixture.dir, () =>
       cli(['backup', 'verify', backup], [PASSPHRASE]),

@@ -180,6 +180,8 @@ export function parseContainer(
   where: Where,
   checksum: (data: Uint8Array) => Uint8Array,
   expectedKind: number = FILE_KIND_VAULT,
+  /** The newest header version this reader understands for this kind (backups have a version 2). */
+  maxVersion: number = FORMAT_VERSION,
 ): ParsedContainer {
   const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   if (bytes.length === 0) throw new VaultError('NOT_A_VAULT', { ...where, reason: 'empty' });
@@ -201,8 +203,15 @@ export function parseContainer(
   if (!Buffer.from(expected).equals(headerBytes.subarray(headerLength - CHECKSUM_BYTES))) {
     throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'header-checksum' });
   }
-  // From here on the header is what its writer wrote; only now may "newer" be believed.
-  if (version > FORMAT_VERSION) throw new VaultError('NEWER_VERSION', { ...where, version });
+  // From here on the header is what its writer wrote; only now may "newer" be believed. A
+  // known kind is told first: a backup picked as a vault is that, whatever its version.
+  const knownKind = bytes.readUInt8(14);
+  if (
+    knownKind !== expectedKind &&
+    (knownKind === FILE_KIND_VAULT || knownKind === FILE_KIND_BACKUP)
+  )
+    throw wrongKind(knownKind, expectedKind, where);
+  if (version > maxVersion) throw new VaultError('NEWER_VERSION', { ...where, version });
   if (version < 1) throw new VaultError('CORRUPT_VAULT', { ...where, reason: 'version' });
   const kind = bytes.readUInt8(14);
   const flags = bytes.readUInt8(15);

@@ -169,6 +169,27 @@ export function deriveDatabaseKey(masterKey: Uint8Array): Promise<Buffer> {
   return derivePayloadKey(masterKey, DATABASE_KEY_CONTEXT);
 }
 
+/** Subkey id, under "CfdBckup", of the key that authenticates a whole version-2 backup file. */
+export const BACKUP_MAC_SUBKEY_ID = 2;
+
+/**
+ * The key of a version-2 backup's whole-file MAC: crypto_kdf_derive_from_key(32, 2, "CfdBckup",
+ * master) — the same context as the backup's payload key, another subkey id, so neither key
+ * says anything about the other.
+ */
+export async function deriveBackupMacKey(masterKey: Uint8Array): Promise<Buffer> {
+  const sodium = await loadSodium();
+  const subkey = sodium.crypto_kdf_derive_from_key(
+    32,
+    BACKUP_MAC_SUBKEY_ID,
+    BACKUP_PAYLOAD_CONTEXT,
+    masterKey,
+  );
+  const out = Buffer.from(subkey);
+  wipe(subkey);
+  return out;
+}
+
 /** KEK for a recovery slot: BLAKE2b-256 keyed with the 20-byte recovery secret, over the salt. */
 async function recoveryKek(recoverySecret: Uint8Array, salt: Uint8Array): Promise<Buffer> {
   const sodium = await loadSodium();

@@ -169,3 +169,8 @@ export function isCorruptionError(error: unknown): boolean {
     typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
   );
 }
+
+/** Moves every committed page from the WAL into the database file and empties the WAL. */
+export function checkpointDatabase(db: Database.Database): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fromFsError, VaultError } from '../errors.ts';
-import { nodeFs, type FsPort } from '../vault/fs-port.ts';
+import { nodeFs, type FsPort, type WritableFile } from '../vault/fs-port.ts';
 
 export interface StagedExport {
   /** The flushed temporary file, until published (a backup is read back from it and verified). */
@@ -45,9 +45,12 @@ function checkDestination(path: string, replaceExisting: boolean): void {
   if (statSync(path).isDirectory()) throw new VaultError('NOT_WRITABLE', { file: path });
 }
 
+/** What goes into a staged file: its bytes, or a writer that streams them (a backup). */
+export type ExportContent = Uint8Array | ((file: WritableFile) => Promise<void>);
+
 export async function stageExportFile(
   path: string,
-  bytes: Uint8Array,
+  content: ExportContent,
   replaceExisting: boolean,
   fs: FsPort = nodeFs,
 ): Promise<StagedExport> {
@@ -61,7 +64,8 @@ export async function stageExportFile(
   try {
     const file = await fs.createExclusive(temp);
     try {
-      await file.write(bytes);
+      if (typeof content === 'function') await content(file);
+      else await file.write(content);
       await file.sync();
     } finally {
       await file.close();

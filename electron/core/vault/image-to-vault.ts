@@ -7,7 +7,15 @@
  * The copy is left in rollback-journal mode; the vault's own open switches it to WAL.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  openSync,
+  writeFileSync,
+} from 'node:fs';
 import { rawSqlcipherKey, selectSqlcipher4 } from '../db/open-database.ts';
 
 interface SchemaRow {
@@ -95,4 +103,20 @@ function copySchemaAndRows(db: Database): void {
   }
   const version = db.pragma('main.user_version', { simple: true }) as number;
   db.pragma(`${TARGET}.user_version = ${String(version)}`);
+}
+
+/**
+ * The other way, for a database that already is a format-2 vault's (a backup's, checked and
+ * checkpointed): its pages are copied as they are — the kernel copies the bytes, nothing is
+ * decrypted — and flushed. The vault's keyslot file must then name the file's own salt.
+ */
+export function copyDatabaseFileInto(source: string, path: string): void {
+  copyFileSync(source, path, constants.COPYFILE_EXCL);
+  chmodSync(path, 0o600);
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

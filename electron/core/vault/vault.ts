@@ -26,6 +26,7 @@ import {
   BACKUP_PAYLOAD_CONTEXT,
   createPassphraseSlot,
   createRecoverySlot,
+  deriveBackupMacKey,
   deriveDatabaseKey,
   derivePayloadKey,
   generateMasterKey,
@@ -351,6 +352,11 @@ export class Vault {
   /** The key a backup of this vault is encrypted with (the caller wipes it after use). */
   deriveBackupKey(): Promise<Buffer> {
     return derivePayloadKey(this.#requireKey(), BACKUP_PAYLOAD_CONTEXT);
+  }
+
+  /** The key of a backup's whole-file MAC (the caller wipes it after use). */
+  deriveBackupMacKey(): Promise<Buffer> {
+    return deriveBackupMacKey(this.#requireKey());
   }
 
   /** The database's SQLCipher key (the caller wipes it after use): to verify a backup of it. */

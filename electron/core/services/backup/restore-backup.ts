@@ -3,18 +3,20 @@
  * the user confirmed replacing what is there — a new folder put in its place while the old
  * one is kept aside under a free name (`NAME.before-restore`), never deleted. The restored
  * vault has the backup's keyslots, so the secret that opened the backup opens it; it records
- * that it was restored, and from which backup, so it can say so when it opens. The database
- * is copied by the same code that upgrades a format-1 vault (vault/image-to-vault.ts).
+ * that it was restored, and from which backup, so it can say so when it opens. A backup of a
+ * format-2 vault brings its SQLCipher file, which is copied page for page; a format-1 image is
+ * copied row by row by the code that upgrades a format-1 vault (vault/image-to-vault.ts).
  */
 import { randomFillSync } from 'node:crypto';
 import { DB_SALT_BYTES } from '../../crypto/keyslot-file.ts';
 import { migrate } from '../../db/migrate.ts';
+import { checkpointDatabase } from '../../db/open-database.ts';
 import { fromFsError, VaultError } from '../../errors.ts';
 import { appendAuditEvent } from '../../repos/audit-events.ts';
 import { SETTING_RESTORED_FROM, setSetting } from '../../repos/settings.ts';
 import { buildVaultFolder } from '../../vault/build-vault.ts';
 import { nodeFs } from '../../vault/fs-port.ts';
-import { copyDatabaseInto } from '../../vault/image-to-vault.ts';
+import { copyDatabaseFileInto, copyDatabaseInto } from '../../vault/image-to-vault.ts';
 import { buildingPath, parentOf } from '../../vault/layout.ts';
 import { Vault, type VaultOptions } from '../../vault/vault.ts';
 import type { OpenedBackup } from './backup-file.ts';
@@ -58,17 +60,19 @@ export async function restoreBackup(
   }
   const target = existing ? buildingPath(destination, 'restoring') : destination;
   if (existing) await fs.removeFolder(target).catch(() => undefined);
-  const dbSalt = new Uint8Array(DB_SALT_BYTES);
-  randomFillSync(dbSalt);
+  const { database } = opened;
+  const dbSalt = database ? Uint8Array.from(database.salt) : newSalt();
   const material = {
     masterKey: Buffer.from(opened.masterKey),
     keys: { dbSalt, slots: opened.slots },
   };
+  if (database) checkpointDatabase(opened.db);
   await buildVaultFolder(
     target,
     material,
     (file, dbKey) => {
-      copyDatabaseInto(opened.db, file, dbKey, dbSalt);
+      if (database) copyDatabaseFileInto(database.file, file);
+      else copyDatabaseInto(opened.db, file, dbKey, dbSalt);
     },
     options,
   );
@@ -82,6 +86,12 @@ export async function restoreBackup(
     }
   }
   return Vault.unlockWithMaterial(destination, material, options);
+
+  function newSalt(): Uint8Array {
+    const salt = new Uint8Array(DB_SALT_BYTES);
+    randomFillSync(salt);
+    return salt;
+  }
 
   async function freeName(path: string): Promise<string> {
     for (let n = 1; ; n++) {

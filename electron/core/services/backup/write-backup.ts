@@ -1,11 +1,13 @@
 /**
- * Writing one backup of the open vault into a folder, all or nothing:
- * seal the database file — its pages still encrypted by SQLCipher — (with the vault's keyslots, or the backup passphrase's slot plus the recovery
- * slot) → write it under a temporary name and flush it → read it back from the disk and verify
- * it like any backup (decrypt, integrity_check, row counts) → only then rename it to its final
- * name and flush the folder. A full disk or a pulled drive leaves no file under a backup's name.
+ * Writing one backup of the open vault into a folder, all or nothing (docs/vault-format.md §14):
+ * take a copy of the database file at one instant (its pages stay encrypted by SQLCipher) →
+ * check that copy (integrity_check, which verifies every page's HMAC, and the row counts the
+ * backup records) → stream header, sealed metadata, the copy's bytes and the whole-file MAC into
+ * a temporary file and flush it → read it back from the disk and recompute the MAC → only then
+ * rename it to its final name and flush the folder. A full disk or a pulled drive leaves no
+ * file under a backup's name. Memory stays at one 1 MiB buffer, whatever the vault's size.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_VERSION } from '../../../../shared/app-info.ts';
@@ -15,18 +17,22 @@ import {
   type BackupMetadata,
   type BackupReport,
 } from '../../../../shared/backup.ts';
-import { sealBackup } from '../../crypto/backup-container.ts';
+import {
+  BACKUP_MAC_BYTES,
+  createBackupMac,
+  macsEqual,
+  sealBackupStart,
+} from '../../crypto/backup-container.ts';
 import type { Keyslot } from '../../crypto/container.ts';
 import { wipe } from '../../crypto/sodium.ts';
-import { schemaVersion } from '../../db/migrate.ts';
-import { fromFsError, isVaultError, VaultError } from '../../errors.ts';
-import { nodeFs, type FsPort } from '../../vault/fs-port.ts';
-import type { Vault } from '../../vault/vault.ts';
-import { tableCounts } from '../database-check.ts';
 import { openVaultDatabase } from '../../db/open-database.ts';
+import { fromFsError, VaultError } from '../../errors.ts';
+import { nodeFs, type FsPort, type WritableFile } from '../../vault/fs-port.ts';
 import { DATABASE_FILE } from '../../vault/layout.ts';
+import type { Vault } from '../../vault/vault.ts';
+import { checkDatabase, isSound } from '../database-check.ts';
 import { stageExportFile } from '../export-file.ts';
-import { verifyBackupBytes } from './backup-file.ts';
+import { BACKUP_IO_BYTES, forEachChunk } from './file-chunks.ts';
 
 export interface BackupRequest {
   folder: string;
@@ -78,18 +84,19 @@ export interface CapturedBackup {
   dbSalt: Uint8Array;
   slots: Keyslot[];
   chunkSize: number;
-  keys: { backup: Buffer; database: Buffer };
+  keys: { backup: Buffer; mac: Buffer; database: Buffer };
 }
 
 export async function captureBackup(vault: Vault, request: BackupRequest): Promise<CapturedBackup> {
   const backup = await vault.deriveBackupKey();
+  const mac = await vault.deriveBackupMacKey();
   const database = await vault.deriveDatabaseKey();
   const folder = mkdtempSync(join(tmpdir(), 'confidant-capture-'));
   try {
     vault.copyDatabaseFile(join(folder, DATABASE_FILE));
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
-    wipe(backup, database);
+    wipe(backup, mac, database);
     throw fromFsError(error, { file: vault.path });
   }
   const recovery = vault.keyslots.filter((slot) => slot.type === 'recovery');
@@ -101,44 +108,49 @@ export async function captureBackup(vault: Vault, request: BackupRequest): Promi
       ? [request.backupPassphraseSlot, ...recovery]
       : [...vault.keyslots],
     chunkSize: vault.chunkSize,
-    keys: { backup, database },
+    keys: { backup, mac, database },
   };
 }
 
 /** Forgets a captured backup that will not be written (or has been). */
 export function discardCapturedBackup(captured: CapturedBackup): void {
   rmSync(captured.folder, { recursive: true, force: true });
-  wipe(captured.keys.backup, captured.keys.database);
+  wipe(captured.keys.backup, captured.keys.mac, captured.keys.database);
 }
 
-/** The copy's rows and schema, as the backup records them, and its bytes. */
-function readCapture(captured: CapturedBackup): { metadata: BackupMetadata; image: Buffer } {
+/**
+ * Checks the copy as a restore will (integrity_check reads every page, so SQLCipher checks each
+ * page's HMAC; then the row counts) and describes it: what the backup's metadata records.
+ */
+function checkCapture(captured: CapturedBackup): { metadata: BackupMetadata; report: Tables } {
   const file = join(captured.folder, DATABASE_FILE);
+  const { request } = captured;
   const db = openVaultDatabase(file, captured.keys.database, captured.dbSalt);
-  let tables: Record<string, number>;
-  let schema: number;
+  let check: ReturnType<typeof checkDatabase>;
   try {
-    tables = Object.fromEntries(tableCounts(db).map((table) => [table.name, table.rows]));
-    schema = schemaVersion(db);
+    check = checkDatabase(db);
   } finally {
     db.close();
   }
-  const image = readFileSync(file);
-  const { request } = captured;
+  // The vault itself is damaged: a backup of it would carry the damage. Say so, write nothing.
+  if (!isSound(check))
+    throw new VaultError('CORRUPT_VAULT', { file: request.vaultName, reason: 'integrity' });
   return {
-    image,
+    report: check.tables,
     metadata: {
       format: BACKUP_METADATA_FORMAT,
       createdAt: request.now.toISOString(),
       appVersion: APP_VERSION,
-      schemaVersion: schema,
+      schemaVersion: check.schemaVersion,
       vaultName: request.vaultName,
       opensWith: request.backupPassphraseSlot ? 'backup-passphrase' : 'vault',
-      tables,
-      imageBytes: image.length,
+      tables: Object.fromEntries(check.tables.map((table) => [table.name, table.rows])),
+      imageBytes: statSync(file).size,
     },
   };
 }
+
+type Tables = { name: string; rows: number }[];
 
 export async function writeBackup(
   vault: Vault,
@@ -148,7 +160,7 @@ export async function writeBackup(
   return writeCapturedBackup(await captureBackup(vault, request), options);
 }
 
-/** Seals, writes, reads back and verifies a captured backup; wipes its keys whatever happens. */
+/** Checks, writes, reads back and publishes a captured backup; wipes its keys whatever happens. */
 export async function writeCapturedBackup(
   captured: CapturedBackup,
   options: BackupWriteOptions = {},
@@ -157,35 +169,111 @@ export async function writeCapturedBackup(
   const { keys } = captured;
   try {
     const path = await freePath(captured.request, fs);
-    const { metadata, image } = readCapture(captured);
-    const sealed = await sealBackup(
-      { chunkSize: captured.chunkSize, slots: captured.slots },
+    const { metadata, report } = checkCapture(captured);
+    const start = await sealBackupStart(
+      { chunkSize: BACKUP_IO_BYTES, slots: captured.slots },
       keys.backup,
       metadata,
-      image,
     );
-    const staged = await stageExportFile(path, sealed, false, fs);
-    let report: BackupReport;
+    const size = start.length + metadata.imageBytes + BACKUP_MAC_BYTES;
+    let written: Buffer | undefined;
+    const staged = await stageExportFile(
+      path,
+      async (out) => {
+        written = await streamBackup(start, join(captured.folder, DATABASE_FILE), out, keys.mac);
+      },
+      false,
+      fs,
+    );
     try {
-      const readBack = await fs.readFile(staged.tempPath).catch((error: unknown) => {
-        throw fromFsError(error, { file: path });
-      });
-      if (!readBack.equals(sealed))
+      if (!written || !(await readBackMatches(staged.tempPath, size, written, keys.mac, fs)))
         throw new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' });
-      report = await verifyBackupBytes(readBack, path, keys).catch((error: unknown) => {
-        throw isVaultError(error, 'BACKUP_DAMAGED')
-          ? new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' }, { cause: error })
-          : error;
-      });
       staged.publish();
     } catch (error) {
       await staged.discard();
       throw error;
     }
     await staged.durable();
-    return report;
+    return {
+      file: path,
+      fileBytes: size,
+      createdAt: metadata.createdAt,
+      appVersion: metadata.appVersion,
+      schemaVersion: metadata.schemaVersion,
+      vaultName: metadata.vaultName,
+      opensWith: metadata.opensWith,
+      integrity: 'ok',
+      tables: report,
+    };
   } finally {
     discardCapturedBackup(captured);
+  }
+}
+
+/** Writes `start`, then the database file, then the MAC of all of it; returns the MAC. */
+async function streamBackup(
+  start: Buffer,
+  database: string,
+  out: WritableFile,
+  macKey: Uint8Array,
+): Promise<Buffer> {
+  const mac = await createBackupMac(macKey);
+  try {
+    mac.update(start);
+    await out.write(start);
+    // The private copy, not the user's drive: read directly.
+    const source = await nodeFs.openForReading(database);
+    await forEachChunk(source, { file: database }, async (chunk) => {
+      mac.update(chunk);
+      await out.write(chunk);
+    });
+    const tag = mac.finish();
+    await out.write(tag);
+    return tag;
+  } finally {
+    mac.dispose();
+  }
+}
+
+/**
+ * Reads the flushed file back from the disk: it must have the expected size, and the MAC of its
+ * bytes must be the one that was written — so the file holds exactly the checked database.
+ */
+async function readBackMatches(
+  path: string,
+  size: number,
+  written: Buffer,
+  macKey: Uint8Array,
+  fs: FsPort,
+): Promise<boolean> {
+  const file = await fs.openForReading(path).catch((error: unknown) => {
+    throw fromFsError(error, { file: path });
+  });
+  if (file.size !== size) {
+    await file.close();
+    return false;
+  }
+  const mac = await createBackupMac(macKey);
+  const stored = Buffer.alloc(BACKUP_MAC_BYTES);
+  try {
+    await forEachChunk(
+      file,
+      { file: path, to: size - BACKUP_MAC_BYTES, keepOpen: true },
+      (chunk) => {
+        mac.update(chunk);
+        return Promise.resolve();
+      },
+    );
+    const read = await file.read(stored, 0, BACKUP_MAC_BYTES, size - BACKUP_MAC_BYTES);
+    const computed = mac.finish();
+    return (
+      read === BACKUP_MAC_BYTES &&
+      (await macsEqual(computed, written)) &&
+      (await macsEqual(stored, written))
+    );
+  } finally {
+    mac.dispose();
+    await file.close();
   }
 }
 
