@@ -268,6 +268,22 @@ describe('one writer per vault', () => {
   });
 });
 
+describe('the format-1 lock left by an upgrade killed after its renames', () => {
+  it('is removed at the next unlock when its process has ended; a live one is left alone', async () => {
+    const { dir, path } = await lockedVault();
+    // The upgrade held FILE.lock (beside the file); FILE is a folder now, locking inside itself.
+    writeLock(`${path}.lock`, { pid: deadPid(), host: hostname() });
+    const vault = await Vault.unlock(path, { passphrase: PASSPHRASE });
+    await vault.lock();
+    expect(readdirSync(dir).sort()).toEqual(['test.confidant']);
+
+    writeLock(`${path}.lock`, { pid: process.pid, host: hostname() });
+    const again = await Vault.unlock(path, { passphrase: PASSPHRASE });
+    await again.lock();
+    expect(readdirSync(dir).sort()).toEqual(['test.confidant', 'test.confidant.lock']);
+  });
+});
+
 describe('read-only openings', () => {
   it('open where no lock file can be written (a write-protected stick), but a writable one does not', async () => {
     const { path, lockFile } = await lockedVault();

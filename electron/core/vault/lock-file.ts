@@ -45,7 +45,6 @@ export async function acquireLock(
   options: LockOptions = {},
 ): Promise<VaultLock> {
   const path = lockPath(file);
-  const isAlive = options.isProcessAlive ?? processIsAlive;
   const owner: LockOwner = {
     pid: process.pid,
     host: hostname(),
@@ -72,11 +71,7 @@ export async function acquireLock(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fromFsError(error, { file });
     }
     const existing = await readOwner(fs, path);
-    const stale =
-      existing === null
-        ? leftHalfWritten(path, options.now?.() ?? new Date())
-        : existing.host === owner.host && !isAlive(existing.pid);
-    if (!stale) {
+    if (!isStale(existing, path, options)) {
       throw new VaultError('VAULT_IN_USE', {
         file,
         lockFile: path,
@@ -87,6 +82,30 @@ export async function acquireLock(
     await fs.unlink(path).catch(() => undefined);
   }
   throw new VaultError('VAULT_IN_USE', { file, lockFile: path, pid: 0, host: '' });
+}
+
+/**
+ * Removes `FILE.lock` if it is stale, and only then. An upgrade from format 1 holds the lock of
+ * the format-1 file (`FILE.lock`, beside it); killed after its renames, it leaves that file
+ * behind, and the folder that is now the vault locks inside itself (`FILE/vault.lock`), so
+ * nothing else would ever remove it. A live one is left alone.
+ */
+export async function removeStaleLock(
+  fs: FsPort,
+  file: string,
+  options: LockOptions = {},
+): Promise<void> {
+  const path = lockPath(file);
+  if ((await fs.kindOf(path).catch(() => null)) !== 'file') return;
+  if (isStale(await readOwner(fs, path), path, options))
+    await fs.unlink(path).catch(() => undefined);
+}
+
+/** Left by a process of this computer that no longer runs, or never written and old. */
+function isStale(existing: LockOwner | null, path: string, options: LockOptions): boolean {
+  if (existing === null) return leftHalfWritten(path, options.now?.() ?? new Date());
+  const isAlive = options.isProcessAlive ?? processIsAlive;
+  return existing.host === hostname() && !isAlive(existing.pid);
 }
 
 /**

@@ -45,7 +45,7 @@ import { removeStaleTemporaries, replaceFileAtomically } from './atomic-file.ts'
 import { nodeFs, type FsPort } from './fs-port.ts';
 import { DATABASE_FILE, databasePath, keysPath, lockBase, nextKeysPath } from './layout.ts';
 import { readKeyslotFile } from './keys-file.ts';
-import { acquireLock, type LockOptions, type VaultLock } from './lock-file.ts';
+import { acquireLock, removeStaleLock, type LockOptions, type VaultLock } from './lock-file.ts';
 import { buildVaultFolder, type OpenMaterial } from './build-vault.ts';
 import { openV1Image, upgradeV1Vault } from './upgrade-v1.ts';
 
@@ -720,7 +720,9 @@ async function lockForOpening(
   options: LockOptions | undefined,
 ): Promise<VaultLock | undefined> {
   try {
-    return await acquireLock(fs, lockBase(path), options);
+    const lock = await acquireLock(fs, lockBase(path), options);
+    await removeStaleLock(fs, path, options);
+    return lock;
   } catch (error) {
     // Reading from a write-protected stick or a read-only share is fine without a lock file.
     if (readOnly && isVaultError(error, 'NOT_WRITABLE')) return undefined;
