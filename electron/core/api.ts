@@ -103,7 +103,13 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     // held open for a restore.
     await copiedName.clearNow().catch(() => undefined);
     backups.forgetOpened();
-    appendAuditEvent(open.db, { action: 'vault.locked', detail: { reason } }, now());
+    // A lock always locks: on a full disk even this one row may not fit, and the vault closes
+    // without it rather than stay open.
+    try {
+      appendAuditEvent(open.db, { action: 'vault.locked', detail: { reason } }, now());
+    } catch {
+      // Nothing to do: every earlier change is committed; only this record is missing.
+    }
     // A rolling backup, if configured, is taken now and written once the vault is locked, so
     // the lock screen does not wait for it; quitting waits, or the process would end first.
     const backupJob = await backups.backupAtLock(open, reason === 'quit' ? 'quit' : 'lock');
@@ -176,7 +182,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     ...peopleHandlers(domain),
     ...organisationHandlers(domain),
     ...exploreHandlers(domain),
-    ...importHandlers(domain),
+    ...importHandlers(domain, { language: () => config.read().language }),
     ...riskHandlers(domain),
     'app:info': () =>
       Promise.resolve({
