@@ -2,6 +2,7 @@
  * `npm run build`: the renderer with Vite (vite.config.ts), and the Electron side with esbuild:
  *   out/main/index.js          main, ESM; electron and better-sqlite3-multiple-ciphers (native) stay external
  *   out/main/kdf-worker.mjs    the Argon2id worker, self-contained (libsodium bundled in)
+ *   out/main/check-worker.mjs  a backup copy's integrity check; the native SQLite module external
  *   out/main/migrations/*.sql  copied as they are
  *   out/preload/index.cjs      the preload, CommonJS (required for sandboxed preloads)
  */
@@ -42,6 +43,15 @@ export async function buildAll(options: { renderer?: boolean } = {}): Promise<vo
       entryPoints: { 'kdf-worker': join(root, 'electron/core/crypto/kdf-worker.ts') },
       outdir: join(out, 'main'),
       outExtension: { '.js': '.mjs' },
+    }),
+    esbuild({
+      ...node,
+      entryPoints: {
+        'check-worker': join(root, 'electron/core/services/backup/check-worker.ts'),
+      },
+      outdir: join(out, 'main'),
+      outExtension: { '.js': '.mjs' },
+      external: ['better-sqlite3-multiple-ciphers'],
     }),
     esbuild({
       bundle: true,

@@ -19,6 +19,7 @@ import { EVENTS, type LockReason, type VaultStatus } from '../../shared/contract
 import { createCoreApi } from '../core/api.ts';
 import { fileConfigStore } from '../core/app-config.ts';
 import { setKdfWorkerUrl } from '../core/crypto/kdf.ts';
+import { setCheckWorkerUrl } from '../core/services/backup/check-copy.ts';
 import { setMigrationsFolder } from '../core/db/migrate.ts';
 import { APP_SCHEME, appResponseHeaders, resolveAppFile } from './app-protocol.ts';
 import { listenForLockShortcut, startAutoLock } from './auto-lock.ts';
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   setKdfWorkerUrl(paths.kdfWorker);
+  setCheckWorkerUrl(paths.checkWorker);
   setMigrationsFolder(paths.migrations);
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform)));
 

