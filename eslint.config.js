@@ -34,6 +34,17 @@ const layerZones = [
       message: 'The renderer reaches the core only through window.confidant (IPC).',
     },
   ]),
+  // Inside the renderer: what several features use lives in lib/ or components/, which never
+  // reach back into a feature.
+  ...zones('./renderer/src/lib', [
+    { from: './renderer/src/features', message: 'lib/ is shared by features; it imports none.' },
+  ]),
+  ...zones('./renderer/src/components', [
+    {
+      from: './renderer/src/features',
+      message: 'components/ are shared by features; they import none (move the helper to lib/).',
+    },
+  ]),
   ...zones('./electron/core', [
     {
       from: './electron/main',

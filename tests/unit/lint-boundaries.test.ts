@@ -57,6 +57,16 @@ describe('layer boundaries', () => {
       "import { runCli } from '../cli/run.ts';\nexport const a = runCli;\n",
       'import-x/no-restricted-paths',
     ],
+    [
+      'renderer/src/lib/x.ts',
+      "import { PersonLink } from '../features/people/PersonLink.tsx';\nexport const a = PersonLink;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'renderer/src/components/x.ts',
+      "import { PersonLink } from '../features/people/PersonLink.tsx';\nexport const a = PersonLink;\n",
+      'import-x/no-restricted-paths',
+    ],
     // Inside the core: db ← repos ← services ← handlers ← api.ts (vault/ beside services).
     [
       'electron/core/db/x.ts',
