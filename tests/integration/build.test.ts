@@ -79,7 +79,9 @@ describe('the build', () => {
       const key = await vault.deriveDatabaseKey();
       const copy = join(dir, 'copy.db');
       vault.copyDatabaseFile(copy);
-      const check = startCopyCheck(copy, key, Uint8Array.from(vault.dbSalt));
+      const check = startCopyCheck(copy, key, Uint8Array.from(vault.dbSalt), {
+        workerFromBytes: 0,
+      });
       expect((await check.counts).tables.map((t) => t.name)).toContain('persons');
       expect(await check.integrity).toEqual(['ok']);
       expect(check.ranOnMainThread).toBe(false);
