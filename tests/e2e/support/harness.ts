@@ -130,6 +130,13 @@ export interface AppSession {
   clipboard: { text: string };
   /** Requests that tried to leave the app's origin (always aborted). */
   strayRequests: string[];
+  /** Calls to the core: how many are running, how many ended, the largest answer (JSON bytes). */
+  calls: {
+    inFlight: number;
+    settled: number;
+    largestAnswerBytes: number;
+    largestAnswerChannel: string;
+  };
   screenshot(name: string): Promise<string>;
   /** Asserts axe-core finds no violations on the page as it is now. */
   expectAccessible(what: string): Promise<void>;
@@ -205,8 +212,24 @@ export async function openApp(browser: Browser, options: AppOptions): Promise<Ap
       body: readFileSync(file),
     });
   });
-  await context.exposeBinding('__confidantInvoke', (_source, channel: string, input: unknown) =>
-    dispatch(handlers, channel, input),
+  const calls = { inFlight: 0, settled: 0, largestAnswerBytes: 0, largestAnswerChannel: '' };
+  await context.exposeBinding(
+    '__confidantInvoke',
+    async (_source, channel: string, input: unknown) => {
+      calls.inFlight++;
+      try {
+        const answer = await dispatch(handlers, channel, input);
+        const bytes = Buffer.byteLength(JSON.stringify(answer));
+        if (bytes > calls.largestAnswerBytes) {
+          calls.largestAnswerBytes = bytes;
+          calls.largestAnswerChannel = channel;
+        }
+        return answer;
+      } finally {
+        calls.inFlight--;
+        calls.settled++;
+      }
+    },
   );
   await context.addInitScript({ content: await bridge() });
 
@@ -228,6 +251,7 @@ export async function openApp(browser: Browser, options: AppOptions): Promise<Ap
     core,
     clipboard,
     strayRequests,
+    calls,
     async screenshot(name) {
       shot++;
       const language = await page.evaluate(() => document.documentElement.lang);
