@@ -1,5 +1,5 @@
 /**
- * `node tests/bench/screens-bench.ts`: every screen, as a person uses it, in the end-to-end
+ * `node tests/e2e/bench/screens-bench.ts`: every screen, as a person uses it, in the end-to-end
  * harness (the built renderer in Chromium wired to the real core), at 300 and 10,000 persons
  * (BENCH_SCREEN_SIZES). Issue 15's goal: every screen interactive within 1 s at 10,000, and no
  * more than 1.5× its time at 300.
@@ -13,19 +13,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { generateDemoData } from '../../electron/core/services/demo/generate.ts';
-import { Vault } from '../../electron/core/vault/vault.ts';
-import { AREAS, type Area } from '../../renderer/src/features/shell/areas.ts';
-import { FAST_KDF } from '../helpers/fast-kdf.ts';
-import { PeoplePage } from '../e2e/pages/people-page.ts';
-import { UnlockPage } from '../e2e/pages/unlock-page.ts';
-import { launchChromium, type AppSession } from '../e2e/support/harness.ts';
-import { E2E_PASSPHRASE, unlockedApp } from '../e2e/support/unlocked.ts';
-import { envNumber, envSizes, loadText, machine, percentile } from './bench-lib.ts';
+import { generateDemoData } from '../../../electron/core/services/demo/generate.ts';
+import { Vault } from '../../../electron/core/vault/vault.ts';
+import { AREAS, type Area } from '../../../renderer/src/features/shell/areas.ts';
+import { FAST_KDF } from '../../helpers/fast-kdf.ts';
+import { PeoplePage } from '../pages/people-page.ts';
+import { UnlockPage } from '../pages/unlock-page.ts';
+import { launchChromium, type AppSession } from '../support/harness.ts';
+import { E2E_PASSPHRASE, unlockedApp } from '../support/unlocked.ts';
+import { envNumber, envSizes, loadText, machine, percentile } from '../../bench/bench-lib.ts';
 
 const SIZES = envSizes('BENCH_SCREEN_SIZES', [300, 10_000]);
 const ROUNDS = envNumber('BENCH_SCREEN_ROUNDS', 3);
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 type Steps = Record<string, number[]>;
 interface SizeResult {
@@ -183,7 +183,7 @@ const host = machine();
 lines.push('# Screens at 300 and 10,000 persons (end-to-end bench)');
 lines.push('');
 lines.push(
-  `Made by \`node tests/bench/screens-bench.ts\` on ${new Date().toISOString()}: the built renderer in Chromium (1280×800) wired to the real core, a vault filled by the demo generator. Median of ${String(ROUNDS)} rounds; "interactive" = heading shown, first row where there is one, and no call to the core running for two animation frames. Machine: ${String(host.cpus)} CPUs (${host.cpuModel}), load average at the start ${loadText(host.loadAtStart)}.`,
+  `Made by \`node tests/e2e/bench/screens-bench.ts\` on ${new Date().toISOString()}: the built renderer in Chromium (1280×800) wired to the real core, a vault filled by the demo generator. Median of ${String(ROUNDS)} rounds; "interactive" = heading shown, first row where there is one, and no call to the core running for two animation frames. Machine: ${String(host.cpus)} CPUs (${host.cpuModel}), load average at the start ${loadText(host.loadAtStart)}.`,
 );
 lines.push('');
 if (small && large && small !== large) {
