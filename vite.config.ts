@@ -1,8 +1,52 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** No chunk of the renderer may be larger: kB (1000 bytes) of minified code. */
+const CHUNK_LIMIT_KB = 500;
+/**
+ * The one exception, with a limit of its own: the passphrase-strength dictionaries (zxcvbn,
+ * ~1.6 MB of word lists). It is data, loaded only while a new passphrase is typed.
+ */
+const OVERSIZED_CHUNKS: Readonly<Record<string, number>> = {
+  'renderer/src/lib/passphrase-strength.ts': 2000,
+};
+
+/**
+ * Fails the build when a chunk outgrows its limit, naming it and what is biggest in it:
+ * split it (a lazy import) rather than raise the limit. Vite's own report only warns.
+ */
+function chunkSizeLimit(): Plugin {
+  return {
+    name: 'confidant:chunk-size-limit',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const problems: string[] = [];
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const facade = chunk.facadeModuleId?.replace(root, '') ?? '';
+        const limit = OVERSIZED_CHUNKS[facade] ?? CHUNK_LIMIT_KB;
+        const kb = Buffer.byteLength(chunk.code) / 1000;
+        if (kb <= limit) continue;
+        const biggest = Object.entries(chunk.modules)
+          .sort(([, a], [, b]) => b.renderedLength - a.renderedLength)
+          .slice(0, 5)
+          .map(
+            ([id, module]) =>
+              `${id.replace(root, '')} (${Math.round(module.renderedLength / 1000)} kB)`,
+          );
+        problems.push(
+          `${chunk.fileName} is ${kb.toFixed(0)} kB, over its limit of ${limit} kB; its biggest modules (unminified): ${biggest.join(', ')}`,
+        );
+      }
+      if (problems.length > 0)
+        this.error(`Renderer chunks over the size limit:\n${problems.join('\n')}`);
+    },
+  };
+}
 
 /**
  * One Vite config: the renderer build (out/renderer, served at app://confidant/) and the test
@@ -12,20 +56,42 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: `${root}renderer`,
   base: '/',
+  plugins: [chunkSizeLimit()],
   build: {
     outDir: `${root}out/renderer`,
     emptyOutDir: true,
     assetsInlineLimit: 0,
+    // One stylesheet for the whole app, as before the areas were split: the cascade does not
+    // depend on which areas happen to have been opened, and no area shows unstyled at first.
+    cssCodeSplit: false,
     modulePreload: { polyfill: false },
     sourcemap: false,
     target: 'chrome140',
-    // The passphrase-strength dictionaries (~1.6 MB) are one chunk, loaded only when needed.
-    chunkSizeWarningLimit: 2000,
+    // Each area is a chunk of its own, loaded when first shown (features/shell/AreaView.tsx);
+    // chunkSizeLimit fails the build past this, with one named exception.
+    chunkSizeWarningLimit: CHUNK_LIMIT_KB,
     rollupOptions: {
       onwarn(warning, warn) {
         // React libraries mark modules "use client" for server rendering; meaningless here.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        // Vite's size report: chunkSizeLimit checks every chunk, and says which is over.
+        if (warning.plugin === 'builtin:vite-reporter' && /larger than/.test(warning.message))
+          return;
         warn(warning);
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // lib/strict-csp.ts switches zod's eval probe off before any schema is built.
+              // Chunks run before the entry that imports them, so "imported first in main.tsx"
+              // no longer orders it before shared/'s schemas: it shares zod's chunk instead,
+              // which every chunk with a schema imports.
+              name: 'zod',
+              test: /node_modules[\\/]zod[\\/]|renderer[\\/]src[\\/]lib[\\/]strict-csp\.ts$/,
+            },
+          ],
+        },
       },
     },
   },

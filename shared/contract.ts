@@ -17,23 +17,25 @@ import {
   partnerFields,
   personFields,
   relationshipFields,
+  SPHERES,
   STAGES,
 } from './domain.ts';
 import type { ErrorCode } from './error-codes.ts';
-import { IMPORT_ENCODINGS, importMapping, importPreview } from './import.ts';
+import { IMPORT_ENCODINGS, importChoices, importMapping, importPreview } from './import.ts';
 import {
   agencyListRow,
   agencyPage,
   facets,
-  graph,
   note,
   partner,
-  personListRow,
+  personListPage,
   personPage,
   personQuery,
   searchHit,
 } from './records.ts';
 import { auditPage, auditQuery } from './audit.ts';
+import { graphQuery, mapGraph } from './map.ts';
+import { pipelineBoard, pipelineColumn, pipelineQuery, stageColumnQuery } from './pipeline.ts';
 import {
   backupOverview,
   backupReminder,
@@ -142,6 +144,45 @@ const importFile = z.strictObject({
   encoding: z.enum(IMPORT_ENCODINGS).default('auto'),
 });
 
+/** At most this many candidates in one answer of a person picker (persons:pick). */
+export const MAX_PICK = 50;
+/**
+ * A person picker's query: matched against names and codenames only (never owner, notes or
+ * any other field), ranked by the core (services/person-pick.ts).
+ */
+export const personPickQuery = z.strictObject({
+  query: z.string().max(200),
+  limit: z.number().int().min(1).max(MAX_PICK).default(20),
+  /** Persons already chosen, or the person the picker is on: never offered. */
+  excludeIds: z.array(id).max(500).default([]),
+  /** Archived persons too (ranked after the others); a note or a share offers active ones. */
+  includeArchived: z.boolean().default(false),
+});
+/** One candidate of a person picker: what tells two people of the same name apart. */
+export const personCandidate = z.strictObject({
+  id,
+  fullName: z.string(),
+  codename: z.string(),
+  position: z.string(),
+  agencyName: z.string().nullable(),
+  stage: z.enum(STAGES),
+  archived: z.boolean(),
+});
+export type PersonCandidate = z.output<typeof personCandidate>;
+
+/** At most this many persons in one answer of persons:findDuplicates. */
+export const MAX_DUPLICATES = 5;
+/** A person who may be the one being added: the same full name, case, ё/е and spacing aside. */
+export const personDuplicate = z.strictObject({
+  id,
+  fullName: z.string(),
+  codename: z.string(),
+  position: z.string(),
+  agencyName: z.string().nullable(),
+  archived: z.boolean(),
+});
+export type PersonDuplicate = z.output<typeof personDuplicate>;
+
 export const contract = {
   'app:info': {
     in: empty,
@@ -199,11 +240,37 @@ export const contract = {
   /** Changes the settings given, keeps the others. */
   'settings:update': { in: vaultSettings.partial(), out: vaultSettings },
 
-  'persons:list': {
-    in: personQuery,
-    out: z.strictObject({ rows: z.array(personListRow), total: z.number().int().min(0) }),
-  },
+  /** One page of the people list: keyset paging, every sort a total order (issue 15). */
+  'persons:list': { in: personQuery, out: personListPage },
   'persons:facets': { in: empty, out: facets },
+  /** The pipeline board: every stage's count and the first cards of those on screen (issue 15). */
+  'pipeline:board': { in: pipelineQuery, out: pipelineBoard },
+  /** One pipeline column's next cards ("Show more"), from the cursor of the cards before. */
+  'pipeline:column': { in: stageColumnQuery, out: pipelineColumn },
+  /**
+   * A person picker (note, relationship, share review, map): the best `limit` matches of a
+   * name or codename — exact, then every word typed the start of a word, then the rest.
+   */
+  'persons:pick': {
+    in: personPickQuery,
+    out: z.strictObject({
+      candidates: z.array(personCandidate).max(MAX_PICK),
+      /** How many persons match in all (more than shown: the user should type more). */
+      total: z.number().int().min(0),
+    }),
+  },
+  /**
+   * Persons already in the vault with this full name (case, ё/е and spacing aside), oldest
+   * first: the person form warns of them before saving (issue 15).
+   */
+  'persons:findDuplicates': {
+    in: z.strictObject({ fullName: z.string().max(1000), excludeId: id.optional() }),
+    out: z.strictObject({
+      duplicates: z.array(personDuplicate).max(MAX_DUPLICATES),
+      /** How many in all (more than shown when the name is very common). */
+      total: z.number().int().min(0),
+    }),
+  },
   'persons:get': { in: byId, out: personPage },
   'persons:suggestCodename': { in: empty, out: z.strictObject({ codename: z.string() }) },
   'persons:create': { in: personFields, out: byId },
@@ -288,10 +355,16 @@ export const contract = {
 
   /** The disclosure log, newest first: everything, one person's, or one partner's. */
   'disclosures:list': { in: disclosureQuery, out: disclosurePage },
-  /** "Who outside knows": per recipient, what they were given about this person. */
+  /**
+   * "Who outside knows": per recipient outside the organisation (partners, publications), what
+   * they were given about this person; `internal`, apart, what the own leadership was given.
+   */
   'disclosures:outsideKnowledge': {
     in: z.strictObject({ personId: id }),
-    out: z.strictObject({ recipients: z.array(outsideKnowledge) }),
+    out: z.strictObject({
+      recipients: z.array(outsideKnowledge),
+      internal: outsideKnowledge.nullable(),
+    }),
   },
 
   /**
@@ -309,13 +382,24 @@ export const contract = {
   /** The audit trail, newest first, filtered (codenames only in every entry). */
   'audit:list': { in: auditQuery, out: auditPage },
 
-  'agencies:list': { in: empty, out: z.strictObject({ rows: z.array(agencyListRow) }) },
+  /** Every agency, or those whose name holds `text` (folded by the core) in `sphere`. */
+  'agencies:list': {
+    in: z.strictObject({
+      text: z.string().max(200).default(''),
+      sphere: z.enum(SPHERES).nullable().default(null),
+    }),
+    out: z.strictObject({ rows: z.array(agencyListRow) }),
+  },
   'agencies:get': { in: byId, out: agencyPage },
   'agencies:create': { in: agencyFields, out: byId },
   'agencies:update': { in: z.strictObject({ id, fields: agencyFields }), out: byId },
   'agencies:delete': { in: byId, out: done },
 
-  'partners:list': { in: empty, out: z.strictObject({ rows: z.array(partner) }) },
+  /** Every partner, or those whose name, country or themes hold `text` (folded by the core). */
+  'partners:list': {
+    in: z.strictObject({ text: z.string().max(200).default('') }),
+    out: z.strictObject({ rows: z.array(partner) }),
+  },
   'partners:get': { in: byId, out: partner },
   /** Stores the partner's public share key (text as they sent it); null forgets it. */
   'partners:setShareKey': {
@@ -328,27 +412,30 @@ export const contract = {
 
   'search:query': {
     in: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(100) }),
-    out: z.strictObject({ hits: z.array(searchHit) }),
+    /** The best `limit` hits, and how many records match in all (more than shown when cut). */
+    out: z.strictObject({ hits: z.array(searchHit), total: z.number().int().min(0) }),
   },
 
-  'graph:get': {
-    in: z.strictObject({
-      /** Centre the map on this person; null = everyone (up to the size limit). */
-      focusPersonId: id.nullable(),
-      depth: z.number().int().min(1).max(3).default(2),
-    }),
-    out: graph,
-  },
+  /** The map around a person, or the most connected persons: at most `budget` (issue 15). */
+  'graph:get': { in: graphQuery, out: mapGraph },
 
   /** Reads a CSV, guesses the columns, and reports every bad row; writes nothing. */
   'import:preview': {
-    in: importFile.extend({ mapping: importMapping.optional() }),
+    in: importFile.extend({ mapping: importMapping.optional(), ...importChoices.shape }),
     out: importPreview,
   },
   /** All or nothing: one bad row and nothing is imported. */
   'import:commit': {
-    in: importFile.extend({ mapping: importMapping }),
-    out: z.strictObject({ imported: z.number().int().min(0), agenciesCreated: z.number().int() }),
+    in: importFile.extend({ mapping: importMapping, ...importChoices.shape }),
+    out: z.strictObject({
+      imported: z.number().int().min(0),
+      agenciesCreated: z.number().int(),
+      /** Rows merged into a person already there (issue 15), and rows skipped as duplicates. */
+      merged: z.number().int().min(0),
+      skipped: z.number().int().min(0),
+      /** Notes made of the columns no field takes. */
+      otherColumnNotes: z.number().int().min(0),
+    }),
   },
 
   /** Backups (issue 7): settings, writing one now, verifying any, restoring one. */

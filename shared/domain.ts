@@ -63,6 +63,13 @@ export const CONSENT_LEVELS = ['not_asked', 'internal', 'trusted_partners', 'pub
 export type Consent = (typeof CONSENT_LEVELS)[number];
 
 /**
+ * A risk assessment's level, from least to most (shared/risk.ts computes it). Here rather than
+ * in risk.ts because the people list's rows (records.ts, which risk.ts imports) show it.
+ */
+export const RISK_LEVELS = ['low', 'moderate', 'high', 'critical'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/**
  * How two persons are related, read "FROM is KIND TO": "A subordinate_of B". The core stores
  * superior_of as subordinate_of the other way round, so every query has one direction to read.
  */

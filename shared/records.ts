@@ -15,6 +15,7 @@ import {
   partnerFields,
   personFields,
   RELATIONSHIP_KINDS,
+  RISK_LEVELS,
   SPHERES,
   STAGES,
   tag,
@@ -46,11 +47,34 @@ export const personListRow = z.strictObject({
   nextFollowUp: isoDate.nullable(),
   tags: z.array(z.string()),
   archived: z.boolean(),
+  /** The level of the person's latest risk assessment; null when never assessed. */
+  riskLevel: z.enum(RISK_LEVELS).nullable(),
 });
 export type PersonListRow = z.output<typeof personListRow>;
 
-export const PERSON_SORTS = ['name', 'codename', 'stage', 'agency', 'followUp', 'updated'] as const;
+export const PERSON_SORTS = [
+  'name',
+  'codename',
+  'stage',
+  'agency',
+  'risk',
+  'followUp',
+  'updated',
+] as const;
+export type PersonSort = (typeof PERSON_SORTS)[number];
 export const ARCHIVE_FILTERS = ['active', 'archived', 'all'] as const;
+/** The risk filter's choices: a level of the latest assessment, or never assessed. */
+export const RISK_FILTERS = [...RISK_LEVELS, 'unassessed'] as const;
+export type RiskFilter = (typeof RISK_FILTERS)[number];
+
+/** Rows in one page of the people list unless asked otherwise, and the most one page holds. */
+export const PERSON_PAGE = 100;
+export const MAX_PERSON_PAGE = 200;
+/**
+ * The most one page of the people list weighs as JSON (UTF-8): the core ends a page early
+ * rather than pass this, whatever the rows hold (issue 15: no answer over ~256 KB).
+ */
+export const PERSON_PAGE_BYTES = 192 * 1024;
 
 export const personQuery = z.strictObject({
   text: z.string().max(200).default(''),
@@ -64,11 +88,32 @@ export const personQuery = z.strictObject({
   /** Only persons whose next follow-up is today or earlier. */
   followUpDue: z.boolean().default(false),
   archived: z.enum(ARCHIVE_FILTERS).default('active'),
+  riskLevels: z.array(z.enum(RISK_FILTERS)).max(RISK_FILTERS.length).default([]),
   sort: z.enum(PERSON_SORTS).default('name'),
+  /** Descending: Z to A, latest first, highest risk first. Persons without a value stay last. */
   descending: z.boolean().default(false),
+  /** At most this many rows (fewer when they would weigh more than PERSON_PAGE_BYTES). */
+  limit: z.number().int().min(1).max(MAX_PERSON_PAGE).default(PERSON_PAGE),
+  /**
+   * Where the page starts: the `nextCursor` of the page before, with the same filters and
+   * sort; null for the first page. Opaque: only the core reads it.
+   */
+  after: z.string().max(2000).nullable().default(null),
 });
 export type PersonQuery = z.output<typeof personQuery>;
 export type PersonQueryInput = z.input<typeof personQuery>;
+
+/** One page of the people list (persons:list). */
+export const personListPage = z.strictObject({
+  rows: z.array(personListRow).max(MAX_PERSON_PAGE),
+  /** How many persons match the search and filters (on every page, not only this one). */
+  total: z.number().int().min(0),
+  /** How many persons the vault holds, archived or not, whatever the filters. */
+  inVault: z.number().int().min(0),
+  /** Where the next page starts (the query's `after`), or null when this page is the last. */
+  nextCursor: z.string().max(2000).nullable(),
+});
+export type PersonListPage = z.output<typeof personListPage>;
 
 export const person = personFields.extend({
   id,
@@ -205,6 +250,8 @@ export const searchHit = z.strictObject({
   restricted: z.boolean(),
   /** For a note: the first person it is about, to open their page. */
   personId: id.nullable(),
+  /** For a note: every person it is about (name and codename); empty for other hits. */
+  persons: z.array(personRef),
   noteKind: z.enum(NOTE_KINDS).nullable(),
   date: isoDate.nullable(),
 });

@@ -11,7 +11,16 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
-import { CONSENT_LEVELS, id, isoDate, LIMITS, STAGES, type Stage } from './domain.ts';
+import {
+  CONSENT_LEVELS,
+  id,
+  isoDate,
+  LIMITS,
+  RISK_LEVELS,
+  STAGES,
+  type RiskLevel,
+  type Stage,
+} from './domain.ts';
 import { personRef } from './records.ts';
 
 export const SCORE_MIN = 1;
@@ -31,8 +40,7 @@ export const RISK_FACTORS = [...LIKELIHOOD_FACTORS, ...IMPACT_FACTORS] as const;
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 export type FactorScores = Record<RiskFactor, number>;
 
-export const RISK_LEVELS = ['low', 'moderate', 'high', 'critical'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+export { RISK_LEVELS, type RiskLevel } from './domain.ts';
 
 /**
  * The matrix: RISK_MATRIX[likelihood - 1][impact - 1]. Written out cell by cell so a reviewer

@@ -21,11 +21,16 @@ export const SHARE_FIELDS = ['sphere', 'region', 'position', 'agency', 'about', 
 export type ShareField = (typeof SHARE_FIELDS)[number];
 export const IDENTIFYING_FIELDS: readonly ShareField[] = ['position', 'agency', 'about', 'notes'];
 
+/** The longest publication title, purpose and reviewer's name a share accepts (the window says them too). */
+export const MAX_SHARE_TITLE = 200;
+export const MAX_SHARE_PURPOSE = 500;
+export const MAX_REVIEWED_BY = 200;
+
 /** Who receives: internal leadership, a partner organisation (by id), or a publication. */
 export const shareRecipient = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('internal') }),
   z.strictObject({ kind: z.literal('partner'), partnerId: id }),
-  z.strictObject({ kind: z.literal('publication'), title: text(200).min(1) }),
+  z.strictObject({ kind: z.literal('publication'), title: text(MAX_SHARE_TITLE).min(1) }),
 ]);
 export type ShareRecipient = z.output<typeof shareRecipient>;
 
@@ -99,9 +104,9 @@ export type ShareChoiceInput = z.input<typeof shareChoice>;
  */
 export const reviewedShare = z.strictObject({
   recipient: shareRecipient,
-  purpose: text(500).min(1),
+  purpose: text(MAX_SHARE_PURPOSE).min(1),
   /** The leader who reviewed (the disclosure log names them). */
-  reviewedBy: text(200).min(1),
+  reviewedBy: text(MAX_REVIEWED_BY).min(1),
   fields: z.array(z.enum(SHARE_FIELDS)).max(SHARE_FIELDS.length),
   choices: z.array(shareChoice).min(1).max(MAX_SHARE_PERSONS),
 });

@@ -13,6 +13,7 @@ import { fromSqliteError, VaultError } from './errors.ts';
 import { backupHandlers } from './handlers/backup.ts';
 import { clipboardHandlers, type ClipboardPort } from './handlers/clipboard.ts';
 import { exploreHandlers } from './handlers/explore.ts';
+import { pipelineHandlers } from './handlers/pipeline.ts';
 import type { DomainContext } from './handlers/context.ts';
 import { importHandlers } from './handlers/import.ts';
 import { organisationHandlers } from './handlers/organisations.ts';
@@ -182,6 +183,7 @@ export function createCoreApi(options: CoreApiOptions): CoreApi {
     ...peopleHandlers(domain),
     ...organisationHandlers(domain),
     ...exploreHandlers(domain),
+    ...pipelineHandlers(domain),
     ...importHandlers(domain, { language: () => config.read().language }),
     ...riskHandlers(domain),
     'app:info': () =>

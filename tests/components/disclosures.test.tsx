@@ -378,15 +378,45 @@ describe('the disclosure log', () => {
     expect(rows.row('Amber Heron').textContent).toContain('С именем');
     expect(rows.row('Amber Heron').textContent).toContain('Сфера и Должность');
     expect(rows.row('Slate Owl').textContent).toContain('Только кодовое имя');
-    expect(rows.row('Iron Finch').textContent).toContain('Не передан');
+    expect(rows.row('Iron Finch').textContent).toContain('Не передавали');
     expect(rows.row('Iron Finch').textContent).toContain('Критический');
     const ruby = rows.row('Ruby Arrow');
     expect(within(ruby).getByText('Исключение')).toBeTruthy();
     expect(ruby.textContent).toContain(
-      'По правилам — «Только кодовое имя»; проверяющий выбрал «С именем».',
+      'По правилам — «Только кодовое имя»; при проверке выбрано «С именем».',
     );
     expect(ruby.textContent).toContain('Обоснование: She asked us in person');
   });
+
+  for (const language of ['en', 'ru'] as const) {
+    it(`words the organisation's own leadership in the user's language, never "internal" (${language})`, async () => {
+      handlers['disclosures:list'] = () => ({
+        disclosures: [
+          {
+            ...DISCLOSURE,
+            id: 13,
+            recipientKind: 'internal',
+            partnerId: null,
+            recipientLabel: 'internal',
+            output: 'html',
+            seal: null,
+          },
+        ],
+        total: 1,
+      });
+      rebridge();
+      await renderIn(language, withQueries(<DisclosureLog />));
+      const title =
+        language === 'en'
+          ? 'HTML dossier for Internal leadership'
+          : 'Досье HTML для получателя «Руководство организации»';
+      const article = await screen.findByRole('article', { name: new RegExp(title) });
+      expect(article.textContent).not.toMatch(/internal/);
+      // The recipient is said once: the kind is its own name.
+      const recipient = language === 'en' ? 'Internal leadership' : 'Руководство организации';
+      expect(within(article).getAllByText(recipient)).toHaveLength(1);
+    });
+  }
 
   it('is filtered by partner, without linking the partner to itself, and says when it is empty', async () => {
     await renderIn('en', withQueries(<DisclosureLog partnerId={3} />));
@@ -468,13 +498,47 @@ describe('who outside knows', () => {
   });
 
   it('says when no one outside was given anything', async () => {
+    handlers['disclosures:outsideKnowledge'] = () => ({ recipients: [], internal: null });
+    rebridge();
     await renderIn('ru', withQueries(<OutsideKnowledgePanel personId={7} />));
     expect(
-      await screen.findByText(
-        'Никому за пределами хранилища ничего об этом человеке не передавалось.',
-      ),
+      await screen.findByText('Никому вне организации ничего об этом человеке не передавалось.'),
     ).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Кто за пределами знает' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Кто знает вне организации' }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Внутри организации' })).toBeNull();
+  });
+
+  it('shows what the leadership was given apart, not as outside knowledge (ru)', async () => {
+    const [icj] = RECIPIENTS as [OutsideKnowledge];
+    handlers['disclosures:outsideKnowledge'] = () => ({
+      recipients: [icj],
+      internal: {
+        recipientKind: 'internal',
+        partnerId: null,
+        recipientLabel: 'internal',
+        firstAt: '2026-02-01T10:00:00.000Z',
+        lastAt: '2026-02-01T10:00:00.000Z',
+        knowsName: true,
+        fields: ['position'],
+        disclosures: 1,
+      },
+    });
+    rebridge();
+    const { container } = await renderIn('ru', withQueries(<OutsideKnowledgePanel personId={7} />));
+    const section = screen.getByRole('region', { name: 'Кто знает вне организации' });
+    await within(section).findByRole('link', { name: 'International Commission of Jurists' });
+    const [outside, inside] = within(section).getAllByRole('list') as [HTMLElement, HTMLElement];
+    expect(within(outside).getAllByRole('listitem')).toHaveLength(1);
+    expect(outside.textContent).not.toContain('Руководство организации');
+    expect(
+      within(section).getByRole('heading', { level: 3, name: 'Внутри организации' }),
+    ).toBeTruthy();
+    expect(inside.textContent).toContain('Руководство организации');
+    expect(inside.textContent).toContain('Знают имя');
+    expect(section.textContent).not.toMatch(/internal/);
+    await expectNoAxeViolations(container);
   });
 });
 

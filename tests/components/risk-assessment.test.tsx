@@ -26,6 +26,7 @@ import { AssessmentHistory } from '../../renderer/src/features/risk-assessment/A
 import { EngagementPlanPanel } from '../../renderer/src/features/risk-assessment/EngagementPlanPanel.tsx';
 import { RiskBadge } from '../../renderer/src/features/risk-assessment/RiskBadge.tsx';
 import { RiskSection } from '../../renderer/src/features/risk-assessment/RiskSection.tsx';
+import { dateGroup, dateValue } from './date-input.tsx';
 import { renderIn } from './render.tsx';
 
 const TODAY = '2026-11-21';
@@ -265,7 +266,8 @@ describe('RiskSection and the guided form', () => {
     press('Next', dialog);
     await within(dialog).findByRole('heading', { name: 'Step 3 of 3: Review' });
     const latest = reviewDueFor('high', TODAY, DEFAULT_REVIEW_INTERVALS);
-    expect(within(dialog).getByLabelText<HTMLInputElement>('Review due').value).toBe(latest);
+    dateGroup('Review due', dialog);
+    expect(dateValue('reviewDueOn', dialog)).toBe(latest);
     expect(
       within(dialog).getByText(`At the latest ${formatDate(latest, 'en')} for a High risk.`),
     ).toBeTruthy();

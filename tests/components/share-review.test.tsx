@@ -40,6 +40,7 @@ function row(id: number, fullName: string, codename: string): PersonListRow {
     nextFollowUp: null,
     tags: [],
     archived: false,
+    riskLevel: null,
   };
 }
 
@@ -191,7 +192,13 @@ beforeEach(() => {
   chosenPath = '/home/lk/Desktop/confidant-northern-rights-watch-2026-11-21.pdf';
   window.confidant = {
     persons: {
-      list: () => ok({ rows: PERSONS, total: PERSONS.length }),
+      // The persons a share starts with are loaded one by one (not the whole list).
+      get: ({ id }: Input<'persons:get'>) => {
+        const person = PERSONS.find((row) => row.id === id);
+        return person
+          ? ok({ person })
+          : Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', details: {} } });
+      },
     },
     partners: {
       list: () => ok({ rows: [WATCH, KEYED] }),
@@ -377,25 +384,25 @@ describe('the review of three persons', () => {
 
   it('speaks Russian in Russian', async () => {
     await open('ru');
-    await review({ purpose: 'Цель', reviewedBy: 'Проверил(а)', review: 'Проверить' });
+    await review({ purpose: 'Цель', reviewedBy: 'Кто проверяет', review: 'Проверить' });
 
     const ruby = card('Ruby Arrow');
     expect(within(ruby).getByText('Риск: Умеренный')).toBeTruthy();
     expect(within(ruby).getByText('Решение правил: Только кодовое имя')).toBeTruthy();
     expect(
       within(ruby).getByText(
-        'Его согласие не распространяется на этого получателя: можно передать только кодовое имя.',
+        'Согласие этого человека не распространяется на этого получателя: можно передать только кодовое имя.',
       ),
     ).toBeTruthy();
     expect(within(ruby).getByText('(недостаточно)')).toBeTruthy();
     expect(
-      within(ruby).getByText('2 записи с ограниченным доступом: они никогда не покидают хранилище'),
+      within(ruby).getByText('2 закрытые записи: они никогда не покидают хранилище'),
     ).toBeTruthy();
     expect(within(card('Amber Heron')).getByText(/40 дней назад · версия 2/)).toBeTruthy();
     const slate = card('Slate Owl');
     expect(within(slate).getByText('Риск: Критический')).toBeTruthy();
     expect(
-      within(slate).getByText('Риск критический: ничего о нём не покидает хранилище.'),
+      within(slate).getByText('Риск критический: ничего об этом человеке не покидает хранилище.'),
     ).toBeTruthy();
     expect(checked('Slate Owl')).toBe('withheld');
 

@@ -8,6 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../shared/domain.ts';
+import { dateValue, fillDate } from './pages/date-field.ts';
 import { NotesPage } from './pages/notes-page.ts';
 import { SearchPage } from './pages/search-page.ts';
 import { launchChromium } from './support/harness.ts';
@@ -67,7 +68,7 @@ describe('the quick note', () => {
       // From the people screen, by the shortcut; the date is today's.
       await page.getByRole('heading', { level: 1, name: t('ui.shell.areas.people') }).waitFor();
       await notes.openWithShortcut();
-      expect(await notes.field('ui.notes.date').inputValue()).toBe(localDate(new Date()));
+      expect(await dateValue(notes.dialog(), t('ui.notes.date'))).toBe(localDate(new Date()));
       await app.expectAccessible(`the quick note dialog (${language})`);
       await app.screenshot('quick-note-open');
 
@@ -154,7 +155,7 @@ describe('the quick note', () => {
       );
       await notes.chooseStance('supportive');
       await notes.addPerson(people.first.typed, people.first.fullName);
-      await notes.field('ui.notes.date').fill('2026-03-03');
+      await fillDate(notes.dialog(), t('ui.notes.date'), '2026-03-03');
       await app.expectAccessible(`a public statement (${language})`);
       await app.screenshot('quick-note-statement');
       await notes.saveButton().click();
@@ -195,7 +196,7 @@ describe('search', () => {
         kind: 'meeting',
         personIds: [person.id],
         title: 'Встреча в прокуратуре',
-        body: 'Обсудили жалобы на прокуратуру и стажировку.',
+        body: 'Обсудили **жалобы** на _прокуратуру_ и [стажировку](https://example.org).',
       });
       const search = new SearchPage(page, t);
 
@@ -234,6 +235,20 @@ describe('search', () => {
       expect(await note.getByText(t('ui.domain.noteKind.meeting'), { exact: true }).count()).toBe(
         1,
       );
+      // The count of all matches; whom the note is about; its passage as words, not markdown.
+      await search.resultsCount(t('ui.search.found', { count: 3 })).waitFor();
+      await note
+        .getByText(
+          t('ui.search.about', {
+            persons: t('ui.search.person', { fullName: 'Анна Ёлкина', codename: 'Sparrow' }),
+          }),
+          { exact: true },
+        )
+        .waitFor();
+      expect(await note.locator('.hit-snippet').textContent()).toBe(
+        'Обсудили жалобы на прокуратуру и стажировку.',
+      );
+      expect(await note.locator('.hit-snippet mark').textContent()).toBe('прокур');
       await app.expectAccessible(`the search results page (${language})`);
       await app.screenshot('search-results');
 
@@ -242,6 +257,24 @@ describe('search', () => {
       await search.refineBox().press('Enter');
       await search.resultsHeading('елкин').waitFor();
       await search.result('Анна Ёлкина · Sparrow').waitFor();
+
+      // More matches than the page shows: "the best 50 of 55", and how to narrow it.
+      for (let i = 0; i < 55; i++) {
+        await seed(app, 'notes:create', {
+          occurredOn: '2026-02-11',
+          kind: 'call',
+          personIds: [person.id],
+          title: `Звонок ${String(i + 1)}`,
+        });
+      }
+      await search.refineBox().fill('звонок');
+      await search.refineBox().press('Enter');
+      await search.resultsHeading('звонок').waitFor();
+      await search.resultsCount(t('ui.search.foundBest', { shown: 50, count: 55 })).waitFor();
+      expect(await search.results().count()).toBe(50);
+      await page.getByText(t('ui.search.limited', { shown: 50 })).waitFor();
+      await app.expectAccessible(`the best of many search results (${language})`);
+      await app.screenshot('search-best-of');
 
       // Nothing found: said so.
       await search.refineBox().fill('zzzz');
@@ -253,7 +286,8 @@ describe('search', () => {
       // A suggestion opens its record: the person's page.
       await page.keyboard.press('Control+K');
       await search.box().pressSequentially('Sparrow');
-      await search.suggestion(/Анна Ёлкина/).waitFor();
+      // The person, not a note about her (a note's suggestion names whom it is about).
+      await search.suggestion(/Анна Ёлкина · Sparrow/).waitFor();
       await search.box().press('ArrowDown');
       await search.box().press('Enter');
       await page.getByRole('heading', { level: 1, name: /Анна Ёлкина/ }).waitFor();
@@ -280,7 +314,7 @@ describe('the note card', () => {
     const notes = new NotesPage(page, t);
     const search = new SearchPage(page, t);
     await search.box().fill('Heron');
-    await search.suggestion(/Irene Falk/).waitFor();
+    await search.suggestion(/Irene Falk · Heron/).waitFor();
     await search.box().press('ArrowDown');
     await search.box().press('Enter');
     await page.getByRole('heading', { level: 1, name: /Irene Falk/ }).waitFor();

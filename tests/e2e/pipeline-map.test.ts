@@ -200,6 +200,13 @@ describe('the pipeline board and the relationship map', () => {
         .card('watching', name('gromova'))
         .getByText(t('ui.pipeline.due', { date: '' }).replace(/[\s:]+$/, ''), { exact: false })
         .waitFor();
+      // Compact cards: the name on one line, ending in "…" when long; the full name is the
+      // card's accessible name and the name's tooltip.
+      const arkhipovName = board.card('approach_planned', name('arkhipov')).locator('[title]');
+      expect(await arkhipovName.first().getAttribute('title')).toBe(name('arkhipov'));
+      expect(
+        await arkhipovName.first().evaluate((element) => getComputedStyle(element).textOverflow),
+      ).toBe('ellipsis');
       // Off the pipeline is folded away until asked for.
       expect(await board.offToggle().getAttribute('aria-expanded')).toBe('false');
       await app.expectAccessible(`the pipeline board (${language})`);

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
 import type { CoreApiOptions } from '../../electron/core/api.ts';
+import {
+  MAX_PERSON_PAGE,
+  type PersonListPage,
+  type PersonListRow,
+  type PersonQueryInput,
+} from '../../shared/records.ts';
 import { makeTestApi, type TestApi } from './api.ts';
 
 /** The passphrase of every vault openTestVault makes. */
@@ -25,4 +31,23 @@ export async function openTestVault(
     groups: groupsToConfirm.map((index) => ({ index, value: groups[index - 1] ?? '' })),
   });
   return Object.assign(api, { path, recoveryKey });
+}
+
+/** Every row of the people list for `input`, read page after page (persons:list pages). */
+export async function allPersons(
+  api: TestApi,
+  input: PersonQueryInput = {},
+): Promise<PersonListRow[]> {
+  const rows: PersonListRow[] = [];
+  let after: string | null = null;
+  do {
+    const page: PersonListPage = await api.call('persons:list', {
+      ...input,
+      limit: MAX_PERSON_PAGE,
+      after,
+    });
+    rows.push(...page.rows);
+    after = page.nextCursor;
+  } while (after !== null);
+  return rows;
 }

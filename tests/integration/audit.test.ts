@@ -46,7 +46,7 @@ async function history() {
     anna: (await api.call('persons:get', { id: anna })).person.codename,
     boris: (await api.call('persons:get', { id: boris })).person.codename,
   };
-  return { api, codenames };
+  return { api, codenames, ids: { anna, boris } };
 }
 
 const actions = (entries: AuditEntry[]) => entries.map((entry) => entry.action);
@@ -96,6 +96,25 @@ describe('the audit trail', () => {
     ).toEqual(['agency.created', 'person.created']);
     expect((await api.call('audit:list', { from: '2026-03-12' })).total).toBe(1);
     expect((await api.call('audit:list', { to: '2026-03-10' })).total).toBe(2);
+    expect((await api.call('audit:list', { subject: '%' })).total).toBe(0);
+  });
+
+  it('finds a note by the codename of a person it is about (a note has no one subject)', async () => {
+    const { api, codenames, ids } = await history();
+    await api.call('notes:create', {
+      occurredOn: '2026-03-12',
+      kind: 'meeting',
+      personIds: [ids.anna, ids.boris],
+      title: 'Both of them',
+    });
+    const byBoris = await api.call('audit:list', {
+      subject: codenames.boris.toLocaleLowerCase().slice(0, 6),
+    });
+    expect(actions(byBoris.entries)).toEqual(['note.created', 'risk.assessed', 'person.created']);
+    expect(byBoris.entries[0]).toMatchObject({ subject: null, category: 'note' });
+    const byAnna = await api.call('audit:list', { subject: codenames.anna });
+    expect(actions(byAnna.entries)).toEqual(['note.created', 'person.created']);
+    // Still not a pattern: % matches only a codename that has one.
     expect((await api.call('audit:list', { subject: '%' })).total).toBe(0);
   });
 

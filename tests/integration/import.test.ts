@@ -16,7 +16,7 @@ import {
   type ImportMapping,
 } from '../../shared/import.ts';
 import { revealsName } from '../../electron/core/services/codenames.ts';
-import { openTestVault } from '../helpers/domain.ts';
+import { allPersons, openTestVault } from '../helpers/domain.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir('confidant-import-');
@@ -62,7 +62,7 @@ async function commit(api: Api, bytes: Buffer | string, options: PreviewOptions 
 }
 
 async function people(api: Api) {
-  return (await api.call('persons:list', { sort: 'name' })).rows;
+  return allPersons(api, { sort: 'name' });
 }
 
 async function personNamed(api: Api, fullName: string) {
@@ -134,7 +134,13 @@ describe('import: good files', () => {
     // The preview wrote nothing.
     expect(await people(api)).toEqual([]);
 
-    expect(await commit(api, bytes)).toEqual({ imported: 3, agenciesCreated: 2 });
+    expect(await commit(api, bytes)).toEqual({
+      imported: 3,
+      agenciesCreated: 2,
+      merged: 0,
+      skipped: 0,
+      otherColumnNotes: 0,
+    });
     const carver = await personNamed(api, 'John Carver');
     expect(carver).toMatchObject({
       codename: 'Quiet Lantern 7',
@@ -184,7 +190,13 @@ describe('import: good files', () => {
       'Областной суд Северной области',
     ]);
 
-    expect(await commit(api, bytes)).toEqual({ imported: 4, agenciesCreated: 2 });
+    expect(await commit(api, bytes)).toEqual({
+      imported: 4,
+      agenciesCreated: 2,
+      merged: 0,
+      skipped: 0,
+      otherColumnNotes: 0,
+    });
     const petrov = await personNamed(api, 'Петров Иван Сергеевич');
     expect(petrov).toMatchObject({
       rank: 'Полковник полиции',
@@ -220,6 +232,9 @@ describe('import: good files', () => {
     expect(await commit(api, fixture('people-utf8.csv'))).toEqual({
       imported: 2,
       agenciesCreated: 2,
+      merged: 0,
+      skipped: 0,
+      otherColumnNotes: 0,
     });
     expect(await personNamed(api, 'Орлова Наталья Игоревна')).toMatchObject({
       stage: 'approach_planned',
@@ -235,7 +250,13 @@ describe('import: good files', () => {
     expect(shown.rowCount).toBe(2);
     // Line numbers are the spreadsheet's rows, not lines of text.
     expect(shown.sample.map((row) => row.line)).toEqual([2, 3]);
-    expect(await commit(api, bytes)).toEqual({ imported: 2, agenciesCreated: 0 });
+    expect(await commit(api, bytes)).toEqual({
+      imported: 2,
+      agenciesCreated: 0,
+      merged: 0,
+      skipped: 0,
+      otherColumnNotes: 0,
+    });
     expect(await personNamed(api, 'Whitfield, Laura')).toMatchObject({
       position: 'Head of the "Open Courts" unit',
       needs: 'Training materials,\ntranslated into Russian',
@@ -301,7 +322,13 @@ describe('import: good files', () => {
     const result = await api.call('import:commit', { ...file(bytes), mapping });
     const elapsed = performance.now() - started;
     process.stdout.write(`import: 10,000 rows committed in ${elapsed.toFixed(0)} ms\n`);
-    expect(result).toEqual({ imported: 10_000, agenciesCreated: 50 });
+    expect(result).toEqual({
+      imported: 10_000,
+      agenciesCreated: 50,
+      merged: 0,
+      skipped: 0,
+      otherColumnNotes: 0,
+    });
     expect((await api.call('persons:list', {})).total).toBe(10_000);
     const codenames = new Set((await people(api)).map((person) => person.codename.toLowerCase()));
     expect(codenames.size).toBe(10_000);

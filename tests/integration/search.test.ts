@@ -2,7 +2,9 @@
  * Search through the API, as the renderer calls it: Russian and English, any case, prefixes,
  * ё as е; names and titles ranked above text; snippets that mark the matches; restricted
  * notes found and flagged (search never leaves the vault); the index following every change
- * (update, delete); and FTS5 syntax typed by the user never interpreted nor failing.
+ * (update, delete); FTS5 syntax typed by the user never interpreted nor failing; how many
+ * match in all beside the best `limit`; a note's snippet as words without its markdown
+ * markers; and the persons a note is about.
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../shared/records.ts';
@@ -252,5 +254,83 @@ describe('search', () => {
     }
     expect(await search('звонок', 5)).toHaveLength(5);
     expect(await search('звонок')).toHaveLength(12);
+  });
+
+  it('says how many match in all when it returns only the best `limit`', async () => {
+    const { api, elkin } = await withRecords();
+    for (let i = 0; i < 12; i++) {
+      await api.call('notes:create', {
+        occurredOn: '2026-01-01',
+        kind: 'call',
+        personIds: [elkin],
+        title: `Звонок ${String(i)}`,
+      });
+    }
+    const cut = await api.call('search:query', { text: 'звонок', limit: 5 });
+    expect(cut.hits).toHaveLength(5);
+    expect(cut.total).toBe(12);
+    const all = await api.call('search:query', { text: 'звонок', limit: 50 });
+    expect(all.hits).toHaveLength(12);
+    expect(all.total).toBe(12);
+    expect(await api.call('search:query', { text: 'zzzz', limit: 5 })).toEqual({
+      hits: [],
+      total: 0,
+    });
+    expect(await api.call('search:query', { text: '"*()', limit: 5 })).toEqual({
+      hits: [],
+      total: 0,
+    });
+  });
+
+  it('cuts a note’s snippet from its words, without the markdown markers', async () => {
+    const { api, search, smith } = await withRecords();
+    await api.call('notes:create', {
+      occurredOn: '2026-02-12',
+      kind: 'meeting',
+      personIds: [smith],
+      title: 'Seminar',
+      body: [
+        '## Outcome',
+        '',
+        '**Agreed** to a _joint_ seminar on `custody`; see [the draft](https://example.org/d).',
+        '',
+        '> She asked for ~~nothing~~ *translated* materials.',
+        '- snake_case_name stays, 5 * 3 stays',
+      ].join('\n'),
+    });
+    const text = (hit: SearchHit | undefined) => hit?.snippet.map((part) => part.text).join('');
+    const agreed = (await search('agreed')).find((hit) => hit.kind === 'note');
+    expect(marked(agreed)).toEqual(['Agreed']);
+    expect(text(agreed)).toBe(
+      'Outcome Agreed to a joint seminar on custody; see the draft. She asked for nothing translated materials. snake_case_name stays, 5 * 3 stays',
+    );
+    for (const marker of ['**', '##', '`', '](', '~~', '> ', '*translated*', '_joint_'])
+      expect(text(agreed), marker).not.toContain(marker);
+    // A marker inside the matched word does not hide the match.
+    expect(marked((await search('transl')).find((hit) => hit.kind === 'note'))).toEqual(['transl']);
+  });
+
+  it('names every person a note is about; other hits name no one', async () => {
+    const { api, search, elkin, smith } = await withRecords();
+    const { id } = await api.call('notes:create', {
+      occurredOn: '2026-02-13',
+      kind: 'meeting',
+      personIds: [smith, elkin],
+      title: 'Joint round table',
+      restricted: true,
+    });
+    const hits = await search('joint round');
+    const note = hits.find((hit) => hit.kind === 'note');
+    expect(note).toMatchObject({ id, restricted: true });
+    expect(
+      note?.persons.map((person) => [person.id, person.fullName, person.codename]).sort(),
+    ).toEqual(
+      [
+        [elkin, 'Пётр Ёлкин', 'Sparrow'],
+        [smith, 'Anna Smith', 'Heron'],
+      ].sort(),
+    );
+    expect(note?.personId).toBeTypeOf('number');
+    for (const hit of await search('anna')) expect(hit.persons).toEqual([]);
   });
 });

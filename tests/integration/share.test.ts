@@ -1396,6 +1396,48 @@ describe('who outside knows', () => {
     const { id: dora } = await v.api.call('persons:create', { fullName: 'Dora Quinn' });
     expect(await knows(dora)).toEqual([]);
   });
+
+  it('keeps what the own leadership was given apart: it is not outside knowledge', async () => {
+    const v = await setup();
+    const first = v.clock.at.toISOString();
+    await writtenDossier(
+      v,
+      join(v.out, 'board.html'),
+      partnerReview(v, {
+        recipient: { kind: 'internal' },
+        purpose: 'Board meeting',
+        choices: [
+          { personId: v.ids.anna, decision: 'named' },
+          { personId: v.ids.boris, decision: 'codename' },
+          { personId: v.ids.clara, decision: 'withheld' },
+        ],
+      }),
+    );
+    const board = (personId: number) => v.api.call('disclosures:outsideKnowledge', { personId });
+    // Only the leadership has been given anything: no one outside knows.
+    expect(await board(v.ids.anna)).toEqual({
+      recipients: [],
+      internal: {
+        recipientKind: 'internal',
+        partnerId: null,
+        recipientLabel: 'internal',
+        firstAt: first,
+        lastAt: first,
+        knowsName: true,
+        fields: [...SHARE_FIELDS],
+        disclosures: 1,
+      },
+    });
+    expect((await board(v.ids.boris)).internal).toMatchObject({ knowsName: false });
+    expect(await board(v.ids.clara)).toEqual({ recipients: [], internal: null });
+
+    // Then a partner: outside, while the leadership stays apart.
+    v.clock.advance(1);
+    await writtenDossier(v, join(v.out, 'partner.html'));
+    const anna = await board(v.ids.anna);
+    expect(anna.recipients.map((recipient) => recipient.recipientKind)).toEqual(['partner']);
+    expect(anna.internal?.disclosures).toBe(1);
+  });
 });
 
 // -------------------------------------------------------------------------------------------

@@ -14,9 +14,17 @@ CREATE INDEX offers_by_person ON offers (person_id);
 
 CREATE INDEX person_tags_by_tag ON person_tags (tag, person_id);
 
-CREATE INDEX persons_by_agency ON persons (agency_id);
+CREATE INDEX persons_by_agency ON persons (agency_id, name_key, id);
+
+CREATE INDEX persons_by_follow_up ON persons (next_follow_up, name_key, id);
 
 CREATE INDEX persons_by_name ON persons (name_key, id);
+
+CREATE INDEX persons_by_risk ON persons (risk_rank, name_key, id);
+
+CREATE INDEX persons_by_stage ON persons (stage, name_key, id);
+
+CREATE INDEX persons_by_update ON persons (updated_at, name_key, id);
 
 CREATE INDEX relationships_by_to ON relationships (to_person_id);
 
@@ -196,7 +204,7 @@ CREATE TABLE persons (
   sincerity_concern TEXT NOT NULL DEFAULT '' CHECK (length(sincerity_concern) <= 5000),
   needs TEXT NOT NULL DEFAULT '' CHECK (length(needs) <= 5000),
   about TEXT NOT NULL DEFAULT '' CHECK (length(about) <= 20000)
-) STRICT;
+, risk_rank INTEGER CHECK (risk_rank BETWEEN 0 AND 3)) STRICT;
 
 CREATE TABLE received_packages (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -357,6 +365,13 @@ WHEN NOT (OLD.partner_id IS NOT NULL AND NEW.partner_id IS NULL
   AND NEW.file_name IS OLD.file_name)
 BEGIN
   SELECT RAISE(ABORT, 'the disclosure log is append-only');
+END;
+
+CREATE TRIGGER persons_risk_follows_latest_assessment AFTER INSERT ON risk_assessments
+BEGIN
+  UPDATE persons SET risk_rank = CASE NEW.level WHEN 'low' THEN 0 WHEN 'moderate' THEN 1
+    WHEN 'high' THEN 2 WHEN 'critical' THEN 3 END
+  WHERE id = NEW.person_id;
 END;
 
 CREATE TRIGGER risk_assessments_append_only_delete BEFORE DELETE ON risk_assessments

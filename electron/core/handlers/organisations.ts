@@ -30,7 +30,7 @@ type OrganisationChannel = Exclude<
 
 export function organisationHandlers(ctx: DomainContext): Pick<Handlers, OrganisationChannel> {
   return {
-    'agencies:list': () => Promise.resolve({ rows: listAgencies(ctx.db()) }),
+    'agencies:list': (filter) => Promise.resolve({ rows: listAgencies(ctx.db(), filter) }),
 
     'agencies:get': ({ id }) => {
       const page = agencyPage(ctx.db(), id);
@@ -73,8 +73,8 @@ export function organisationHandlers(ctx: DomainContext): Pick<Handlers, Organis
         return {};
       }),
 
-    'partners:list': async () => ({
-      rows: await Promise.all(listPartners(ctx.db()).map(withFingerprint)),
+    'partners:list': async ({ text }) => ({
+      rows: await Promise.all(listPartners(ctx.db(), text).map(withFingerprint)),
     }),
 
     'partners:create': (fields) =>

@@ -6,12 +6,13 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { localDate, type NoteFields, type PersonFields } from '../../../shared/domain.ts';
-import type { Handlers } from '../../../shared/contract.ts';
+import { MAX_DUPLICATES, type Handlers } from '../../../shared/contract.ts';
 import { VaultError } from '../errors.ts';
 import { agencyExists } from '../repos/agencies.ts';
 import { deleteNote, getNote, insertNote, noteCodenames, updateNote } from '../repos/case-notes.ts';
 import { deleteOffer, insertOffer, offerPerson, updateOffer } from '../repos/offers.ts';
 import { partnerExists } from '../repos/partners.ts';
+import { duplicateDetails, personIdsNamed } from '../repos/person-duplicates.ts';
 import {
   bringFollowUpForward,
   deletePerson,
@@ -33,6 +34,7 @@ import {
 } from '../repos/relationships.ts';
 import { codenameConflict, codenameKey, generateCodename } from '../services/codenames.ts';
 import { personPage } from '../services/person-page.ts';
+import { pickPersons } from '../services/person-pick.ts';
 import { audit, notFound, type DomainContext } from './context.ts';
 
 type PeopleChannel =
@@ -86,10 +88,21 @@ export function peopleHandlers(
 
     'persons:facets': () => Promise.resolve(personFacets(ctx.db())),
 
+    'persons:pick': (query) => Promise.resolve(pickPersons(ctx.db(), query)),
+
     'persons:get': ({ id }) => {
       const page = personPage(ctx.db(), id);
       if (!page) throw notFound('person', { id });
       return Promise.resolve(page);
+    },
+
+    'persons:findDuplicates': ({ fullName, excludeId }) => {
+      const db = ctx.db();
+      const ids = personIdsNamed(db, fullName).filter((id) => id !== excludeId);
+      return Promise.resolve({
+        duplicates: duplicateDetails(db, ids.slice(0, MAX_DUPLICATES)),
+        total: ids.length,
+      });
     },
 
     'persons:suggestCodename': () => {

@@ -18,7 +18,7 @@ import {
   shareKeyText,
 } from '../crypto/share-key.ts';
 import { VaultError } from '../errors.ts';
-import { insertDisclosure, listDisclosures, outsideKnowledgeOf } from '../repos/disclosures.ts';
+import { insertDisclosure, knowledgeOf, listDisclosures } from '../repos/disclosures.ts';
 import { getPartner, partnerByShareKey, setPartnerShareKey } from '../repos/partners.ts';
 import { getPerson } from '../repos/persons.ts';
 import { listReceivedPackages } from '../repos/received-packages.ts';
@@ -240,7 +240,8 @@ export function shareHandlers(
     'disclosures:outsideKnowledge': ({ personId }) => {
       const db = ctx.db();
       if (!getPerson(db, personId)) throw notFound('person', { id: personId });
-      return Promise.resolve({ recipients: outsideKnowledgeOf(db, personId) });
+      const { outside, internal } = knowledgeOf(db, personId);
+      return Promise.resolve({ recipients: outside, internal });
     },
 
     'partners:get': async ({ id }) => {

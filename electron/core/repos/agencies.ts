@@ -1,7 +1,7 @@
 /** The agencies table: rows ↔ records, the list with head counts, and the search index. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import { SPHERES, STAGES, type AgencyFields } from '../../../shared/domain.ts';
+import { SPHERES, STAGES, type AgencyFields, type Sphere } from '../../../shared/domain.ts';
 import type { Agency, AgencyListRow, AgencyPage } from '../../../shared/records.ts';
 import { parseOptionalRow, parseRows, searchTextRow } from './rows.ts';
 import { foldForSearch, indexForSearch, removeFromSearch } from './search-index.ts';
@@ -89,7 +89,15 @@ export function agencyPage(db: Database, id: number): AgencyPage | undefined {
   return { agency, children, people };
 }
 
-export function listAgencies(db: Database): AgencyListRow[] {
+/**
+ * The agencies list, filtered as the core folds text (case, ё/е, spaces — the same key the
+ * names are stored under) and by sphere; the window sorts what it shows.
+ */
+export function listAgencies(
+  db: Database,
+  filter: { text?: string; sphere?: Sphere | null } = {},
+): AgencyListRow[] {
+  const needle = agencyNameKey(filter.text ?? '');
   return parseRows(
     agencyListRow,
     db
@@ -98,9 +106,11 @@ export function listAgencies(db: Database): AgencyListRow[] {
            (SELECT count(*) FROM persons x WHERE x.agency_id = a.id AND x.archived_at IS NULL)
              AS people_count
          FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
+         WHERE (@needle = '' OR instr(a.name_key, @needle) > 0)
+           AND (@sphere IS NULL OR a.sphere = @sphere)
          ORDER BY a.name_key`,
       )
-      .all(),
+      .all({ needle, sphere: filter.sphere ?? null }),
   ).map((row) => ({
     id: row.id,
     name: row.name,

@@ -64,7 +64,11 @@ export function queryAuditEvents(db: Database, query: AuditQuery): AuditPage {
   }
   if (query.subject !== '') {
     // instr on lower(): codenames are ASCII-cased words, and LIKE would treat % and _ as wildcards.
-    where.push('instr(lower(subject), lower(@subject)) > 0');
+    // A note or a share has no one subject: the codenames it names are in its detail's `persons`.
+    where.push(
+      `(instr(lower(subject), lower(@subject)) > 0
+        OR instr(lower(json_extract(detail, '$.persons')), lower(@subject)) > 0)`,
+    );
     params.subject = query.subject;
   }
   if (query.from !== null) {

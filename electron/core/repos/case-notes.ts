@@ -44,7 +44,7 @@ function toNote(row: NoteRow, persons: PersonRef[]): Note {
 }
 
 /** The persons of many notes in one query: noteId → persons. */
-function personsOfNotes(db: Database, noteIds: readonly number[]): Map<number, PersonRef[]> {
+export function personsOfNotes(db: Database, noteIds: readonly number[]): Map<number, PersonRef[]> {
   const byNote = new Map<number, PersonRef[]>();
   if (noteIds.length === 0) return byNote;
   const rows = parseRows(

@@ -233,8 +233,25 @@ export function priorDisclosures(
   return byPerson;
 }
 
-/** "Who outside knows": one line per recipient that was given anything about the person. */
-export function outsideKnowledgeOf(db: Database, personId: number): OutsideKnowledge[] {
+/**
+ * Who was given anything about the person: `outside`, one line per recipient outside the
+ * organisation (partners, publications), and apart from them `internal`, what the
+ * organisation's own leadership was given (a dossier printed for a board meeting is not
+ * "outside knowledge").
+ */
+export function knowledgeOf(
+  db: Database,
+  personId: number,
+): { outside: OutsideKnowledge[]; internal: OutsideKnowledge | null } {
+  const all = recipientsOf(db, personId);
+  return {
+    outside: all.filter((recipient) => recipient.recipientKind !== 'internal'),
+    internal: all.find((recipient) => recipient.recipientKind === 'internal') ?? null,
+  };
+}
+
+/** One line per recipient that was given anything about the person, newest first. */
+function recipientsOf(db: Database, personId: number): OutsideKnowledge[] {
   const rows = parseRows(
     z.object({
       recipient_kind: recipientKind,

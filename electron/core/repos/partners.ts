@@ -1,6 +1,7 @@
 /** The partner_orgs table: the organisations names are usually shared with. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
+import { foldForSearch } from './search-index.ts';
 import { PARTNER_KINDS, PARTNER_TRUST, type PartnerFields } from '../../../shared/domain.ts';
 import type { Partner } from '../../../shared/records.ts';
 import { parseOptionalRow, parseRows } from './rows.ts';
@@ -30,9 +31,17 @@ const SELECT_PARTNER = `
   SELECT o.*, (SELECT count(*) FROM offers f WHERE f.partner_id = o.id) AS offers_count
   FROM partner_orgs o`;
 
-export function listPartners(db: Database): StoredPartner[] {
-  return parseRows(partnerRow, db.prepare(`${SELECT_PARTNER} ORDER BY o.name`).all()).map(
+/** Every partner, or those whose name, country or themes hold `text` (folded as the core folds). */
+export function listPartners(db: Database, text = ''): StoredPartner[] {
+  const needle = foldForSearch(text.trim());
+  const partners = parseRows(partnerRow, db.prepare(`${SELECT_PARTNER} ORDER BY o.name`).all()).map(
     toPartner,
+  );
+  if (needle === '') return partners;
+  return partners.filter((partner) =>
+    [partner.name, partner.country, partner.themes].some((field) =>
+      foldForSearch(field).includes(needle),
+    ),
   );
 }
 

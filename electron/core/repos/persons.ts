@@ -10,20 +10,26 @@ import {
   CONSENT_LEVELS,
   localDate,
   REFORM_ORIENTATIONS,
+  RISK_LEVELS,
   SPHERES,
   STAGES,
   type Consent,
   type PersonFields,
   type Stage,
 } from '../../../shared/domain.ts';
-import type {
-  Facets,
-  Person,
-  PersonListRow,
-  PersonQuery,
-  PersonRef,
+import {
+  PERSON_PAGE_BYTES,
+  PERSON_SORTS,
+  type Facets,
+  type Person,
+  type PersonListPage,
+  type PersonListRow,
+  type PersonQuery,
+  type PersonRef,
+  type PersonSort,
 } from '../../../shared/records.ts';
-import { parseOptionalRow, parseRow, parseRows, searchTextRow } from './rows.ts';
+import { VaultError } from '../errors.ts';
+import { parseOptionalRow, parseRow, parseRows, searchTextRow, sqlBoolean } from './rows.ts';
 import { foldForSearch, indexForSearch, matchQuery, removeFromSearch } from './search-index.ts';
 
 const stageSchema = z.enum(STAGES);
@@ -304,49 +310,129 @@ function indexPerson(db: Database, id: number, fields: StoredFields): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The people list
+// The people list: one page at a time (issue 15)
 
-const STAGE_ORDER = `CASE p.stage ${STAGES.map((stage, index) => `WHEN '${stage}' THEN ${String(index)}`).join(' ')} END`;
+/**
+ * A stretch of a sort's order that one index reads in order: which rows it holds (`where`)
+ * and the key they are ordered by, ending in p.id so that the order is total. A sort is one
+ * or more stretches read one after the other: by stage, one per stage in pipeline order; by
+ * agency, risk or follow-up, first those with a value, then those without (last whichever the
+ * direction), by name. Indexes: migrations/0006_people_list_paging.sql.
+ */
+interface Stretch {
+  where: string;
+  params: readonly unknown[];
+  key: readonly string[];
+  /** Joins agencies (INNER), so that SQLite walks the agencies in name order. */
+  byAgency: boolean;
+}
 
-const ORDER_BY: Record<PersonQuery['sort'], string> = {
-  name: 'p.name_key',
-  codename: 'p.codename_key',
-  stage: STAGE_ORDER,
-  agency: 'a.name_key IS NULL, a.name_key',
-  followUp: 'p.next_follow_up IS NULL, p.next_follow_up',
-  updated: 'p.updated_at',
-};
+const BY_NAME = ['p.name_key', 'p.id'] as const;
 
-/** A row as SQLite returns it, before tags are added and `archived` becomes a boolean. */
-type ListRow = Omit<PersonListRow, 'tags' | 'archived'> & { archived: number | boolean };
+function stretchesOf(sort: PersonSort, descending: boolean): Stretch[] {
+  const one = (key: readonly string[]): Stretch[] => [
+    { where: '1', params: [], key, byAgency: false },
+  ];
+  const valueThenNone = (column: string, key: readonly string[], byAgency = false): Stretch[] => [
+    { where: `${column} IS NOT NULL`, params: [], key, byAgency },
+    { where: `${column} IS NULL`, params: [], key: BY_NAME, byAgency: false },
+  ];
+  switch (sort) {
+    case 'name':
+      return one(BY_NAME);
+    case 'codename':
+      return one(['p.codename_key', 'p.id']);
+    case 'updated':
+      return one(['p.updated_at', ...BY_NAME]);
+    case 'stage':
+      return (descending ? [...STAGES].reverse() : [...STAGES]).map((stage) => ({
+        where: 'p.stage = ?',
+        params: [stage],
+        key: BY_NAME,
+        byAgency: false,
+      }));
+    case 'agency':
+      return valueThenNone('p.agency_id', ['a.name_key', ...BY_NAME], true);
+    case 'risk':
+      return valueThenNone('p.risk_rank', ['p.risk_rank', ...BY_NAME]);
+    case 'followUp':
+      return valueThenNone('p.next_follow_up', ['p.next_follow_up', ...BY_NAME]);
+  }
+}
 
-/** The people list: every filter of the list screen, one query. */
-export function listPersons(
-  db: Database,
-  query: PersonQuery,
-  today: string,
-): { rows: PersonListRow[]; total: number } {
-  const where: string[] = [];
+/** Where a page starts: after the row with this key in this stretch. */
+interface Position {
+  stretch: number;
+  key: (string | number)[];
+}
+
+const keyValues = z.array(z.union([z.string(), z.number()]));
+const cursorSchema = z.tuple([
+  z.enum(PERSON_SORTS),
+  z.boolean(),
+  z.number().int().min(0),
+  keyValues,
+]);
+
+/** The cursor names its sort too: one from another sort is refused, not misread. */
+function encodeCursor(query: PersonQuery, position: Position): string {
+  const value = [query.sort, query.descending, position.stretch, position.key];
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+function decodeCursor(query: PersonQuery, stretches: Stretch[], cursor: string): Position {
+  const invalid = () => new VaultError('VALIDATION', { field: 'after', reason: 'invalid' });
+  let value: z.output<typeof cursorSchema>;
+  try {
+    value = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw invalid();
+  }
+  const [sort, descending, stretch, key] = value;
+  if (
+    sort !== query.sort ||
+    descending !== query.descending ||
+    key.length !== stretches[stretch]?.key.length
+  ) {
+    throw invalid();
+  }
+  return { stretch, key };
+}
+
+/** The list's filters as one WHERE (columns of persons only). */
+function filtersOf(query: PersonQuery, today: string): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
   const params: unknown[] = [];
   const anyOf = (column: string, values: readonly unknown[]) => {
     if (values.length === 0) return;
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    sql.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  if (query.archived === 'active') where.push('p.archived_at IS NULL');
-  if (query.archived === 'archived') where.push('p.archived_at IS NOT NULL');
+  if (query.archived === 'active') sql.push('p.archived_at IS NULL');
+  if (query.archived === 'archived') sql.push('p.archived_at IS NOT NULL');
   anyOf('p.sphere', query.spheres);
   anyOf('p.stage', query.stages);
   anyOf('p.agency_id', query.agencyIds);
   anyOf('p.region', query.regions);
   anyOf('p.owner', query.owners);
   anyOf('p.consent', query.consents);
+  if (query.riskLevels.length > 0) {
+    const ranks = RISK_LEVELS.flatMap((level, rank) =>
+      query.riskLevels.includes(level) ? [rank] : [],
+    );
+    const either = [
+      ...(ranks.length > 0 ? [`p.risk_rank IN (${ranks.map(() => '?').join(', ')})`] : []),
+      ...(query.riskLevels.includes('unassessed') ? ['p.risk_rank IS NULL'] : []),
+    ];
+    sql.push(`(${either.join(' OR ')})`);
+    params.push(...ranks);
+  }
   if (query.followUpDue) {
-    where.push('p.next_follow_up <= ?');
+    sql.push('p.next_follow_up <= ?');
     params.push(today);
   }
   if (query.tags.length > 0) {
-    where.push(
+    sql.push(
       `p.id IN (SELECT person_id FROM person_tags WHERE tag IN (${query.tags.map(() => '?').join(', ')})
         GROUP BY person_id HAVING count(*) = ?)`,
     );
@@ -354,58 +440,186 @@ export function listPersons(
   }
   const match = matchQuery(query.text);
   if (match) {
-    where.push(
+    sql.push(
       `p.id IN (SELECT (rowid - 1) / 4 FROM search_index WHERE search_index MATCH ?
         AND rowid % 4 = 1)`,
     );
     params.push(match);
   } else if (query.text.trim() !== '') {
     // Only punctuation was typed: nothing can match.
-    where.push('0');
+    sql.push('0');
   }
-  const direction = query.descending ? 'DESC' : 'ASC';
-  const order = ORDER_BY[query.sort]
-    .split(', ')
-    .map((term) => (term.endsWith('IS NULL') ? term : `${term} ${direction}`))
-    .join(', ');
-  const rows = db
-    .prepare(
-      // Named as the record's fields, so each row becomes the record in place: at 10,000 rows
-      // a second object per row costs more than the query.
-      `SELECT p.id, p.codename, p.full_name AS fullName, p.position, p.agency_id AS agencyId,
-         a.name AS agencyName, p.sphere, p.region, p.stage, p.consent, p.owner,
-         p.next_follow_up AS nextFollowUp, p.archived_at IS NOT NULL AS archived
-       FROM persons p LEFT JOIN agencies a ON a.id = p.agency_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${order}${query.sort === 'name' ? '' : `, p.name_key ${direction}`}, p.id ${direction}`,
-    )
-    // Cast, not parsed: the people list is the hot path (10,000 rows, each row becoming the
-    // record in place); the columns are typed by the query above.
-    .all(...params) as ListRow[];
-  const total = db.prepare('SELECT count(*) FROM persons').pluck().get() as number;
-  const tags = tagsByPerson(db, rows.length < 1000 ? rows.map((row) => row.id) : null);
-  for (const row of rows)
-    Object.assign(row, { tags: tags.get(row.id) ?? [], archived: row.archived === 1 });
-  return { total, rows: rows as unknown as PersonListRow[] };
+  return { sql, params };
+}
+
+/** A row of the list as the query reads it (the record's columns, snake_case). */
+const listRow = z.object({
+  id: z.number(),
+  codename: z.string(),
+  full_name: z.string(),
+  position: z.string(),
+  agency_id: z.number().nullable(),
+  agency_name: z.string().nullable(),
+  sphere: z.enum(SPHERES),
+  region: z.string(),
+  stage: stageSchema,
+  consent: z.enum(CONSENT_LEVELS),
+  owner: z.string(),
+  next_follow_up: z.string().nullable(),
+  archived: sqlBoolean,
+  /** The index of the latest assessment's level in RISK_LEVELS (0006's trigger keeps it). */
+  risk_rank: z
+    .number()
+    .int()
+    .nullable()
+    .transform((rank, context) => {
+      if (rank === null) return null;
+      const level = RISK_LEVELS[rank];
+      if (level === undefined) {
+        context.addIssue({ code: 'custom', message: `no risk level ${String(rank)}` });
+        return z.NEVER;
+      }
+      return level;
+    }),
+});
+type ListRow = z.output<typeof listRow>;
+
+const LIST_COLUMNS = `p.id, p.codename, p.full_name, p.position, p.agency_id,
+  a.name AS agency_name, p.sphere, p.region, p.stage, p.consent, p.owner, p.next_follow_up,
+  p.archived_at IS NOT NULL AS archived, p.risk_rank`;
+
+/** Up to `limit` rows of one stretch that pass the filters, after `key` if given. */
+function readStretch(
+  db: Database,
+  filters: { sql: string[]; params: unknown[] },
+  stretch: Stretch,
+  descending: boolean,
+  after: readonly (string | number)[] | null,
+  limit: number,
+): ListRow[] {
+  const where = [...filters.sql, stretch.where];
+  const params = [...filters.params, ...stretch.params];
+  if (after !== null) {
+    where.push(
+      `(${stretch.key.join(', ')}) ${descending ? '<' : '>'} (${after.map(() => '?').join(', ')})`,
+    );
+    params.push(...after);
+  }
+  const direction = descending ? 'DESC' : 'ASC';
+  return parseRows(
+    listRow,
+    db
+      .prepare(
+        `SELECT ${LIST_COLUMNS}
+         FROM persons p ${stretch.byAgency ? 'JOIN' : 'LEFT JOIN'} agencies a ON a.id = p.agency_id
+         WHERE ${where.join(' AND ')}
+         ORDER BY ${stretch.key.map((term) => `${term} ${direction}`).join(', ')}
+         LIMIT ?`,
+      )
+      .all(...params, limit),
+  );
+}
+
+/** The key of one row in a stretch's order: where the next page starts. */
+function keyOf(db: Database, stretch: Stretch, id: number): (string | number)[] {
+  return parseRow(
+    keyValues,
+    db
+      .prepare(
+        `SELECT ${stretch.key.join(', ')}
+         FROM persons p LEFT JOIN agencies a ON a.id = p.agency_id WHERE p.id = ?`,
+      )
+      .raw()
+      .get(id),
+  );
+}
+
+/**
+ * One page of the people list: every filter of the list screen, in any sort, ascending or
+ * descending, from where the page before ended (keyset paging: each page is a range of an
+ * index, however deep). Also how many match in all and how many the vault holds.
+ */
+export function listPersons(db: Database, query: PersonQuery, today: string): PersonListPage {
+  const filters = filtersOf(query, today);
+  const stretches = stretchesOf(query.sort, query.descending);
+  const start =
+    query.after === null ? { stretch: 0, key: null } : decodeCursor(query, stretches, query.after);
+  // One row more than the page holds says whether another page follows.
+  const read: { row: ListRow; stretch: number }[] = [];
+  for (let index = start.stretch; index < stretches.length && read.length <= query.limit; index++) {
+    const stretch = stretches[index];
+    if (!stretch) break;
+    const after = index === start.stretch ? start.key : null;
+    for (const row of readStretch(
+      db,
+      filters,
+      stretch,
+      query.descending,
+      after,
+      query.limit + 1 - read.length,
+    ))
+      read.push({ row, stretch: index });
+  }
+  const tags = tagsByPerson(
+    db,
+    read.slice(0, query.limit).map(({ row }) => row.id),
+  );
+  const rows: PersonListRow[] = [];
+  let bytes = 0;
+  for (const { row } of read.slice(0, query.limit)) {
+    const record: PersonListRow = {
+      id: row.id,
+      codename: row.codename,
+      fullName: row.full_name,
+      position: row.position,
+      agencyId: row.agency_id,
+      agencyName: row.agency_name,
+      sphere: row.sphere,
+      region: row.region,
+      stage: row.stage,
+      consent: row.consent,
+      owner: row.owner,
+      nextFollowUp: row.next_follow_up,
+      tags: tags.get(row.id) ?? [],
+      archived: row.archived === 1,
+      riskLevel: row.risk_rank,
+    };
+    // A page ends early rather than weigh more than the budget (long names in a 3-byte script).
+    bytes += Buffer.byteLength(JSON.stringify(record)) + 1;
+    if (bytes > PERSON_PAGE_BYTES && rows.length > 0) break;
+    rows.push(record);
+  }
+  const last = read[rows.length - 1];
+  const lastStretch = last ? stretches[last.stretch] : undefined;
+  const nextCursor =
+    read.length > rows.length && last && lastStretch
+      ? encodeCursor(query, { stretch: last.stretch, key: keyOf(db, lastStretch, last.row.id) })
+      : null;
+  const total = parseRow(
+    z.number(),
+    db
+      .prepare(
+        `SELECT count(*) FROM persons p ${filters.sql.length ? `WHERE ${filters.sql.join(' AND ')}` : ''}`,
+      )
+      .pluck()
+      .get(...filters.params),
+  );
+  const inVault = parseRow(z.number(), db.prepare('SELECT count(*) FROM persons').pluck().get());
+  return { rows, total, inVault, nextCursor };
 }
 
 const personTagRow = z.object({ person_id: z.number(), tag: z.string() });
 
-/**
- * Tags of the given persons, or of everyone (null): for a long list one pass over all tags
- * beats a lookup per row; for a short one, only its rows' tags are read.
- */
-function tagsByPerson(db: Database, ids: number[] | null): Map<number, string[]> {
+/** Tags of the given persons (a page of the list), each person's in order. */
+function tagsByPerson(db: Database, ids: number[]): Map<number, string[]> {
   const rows = parseRows(
     personTagRow,
-    ids === null
-      ? db.prepare('SELECT person_id, tag FROM person_tags ORDER BY tag').all()
-      : db
-          .prepare(
-            `SELECT person_id, tag FROM person_tags
-             WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY tag`,
-          )
-          .all(JSON.stringify(ids)),
+    db
+      .prepare(
+        `SELECT person_id, tag FROM person_tags
+         WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY person_id, tag`,
+      )
+      .all(JSON.stringify(ids)),
   );
   const tags = new Map<number, string[]>();
   for (const { person_id: id, tag } of rows) {

@@ -10,7 +10,7 @@ import {
   type RelationshipFields,
 } from '../../../shared/domain.ts';
 import type { RelationshipRole, RelationshipView } from '../../../shared/records.ts';
-import { parseOptionalRow, parseRows, sqlBoolean } from './rows.ts';
+import { parseOptionalRow, parseRow, parseRows, sqlBoolean } from './rows.ts';
 
 type StoredKind = Exclude<RelationshipFields['kind'], 'superior_of'>;
 
@@ -177,4 +177,36 @@ export function mostConnectedPersonIds(db: Database, limit: number): number[] {
       .pluck()
       .all(limit),
   );
+}
+
+/** How many persons have at least one relationship. */
+export function connectedPersonCount(db: Database): number {
+  return parseRow(
+    z.number(),
+    db
+      .prepare(
+        `SELECT count(*) FROM (
+           SELECT from_person_id FROM relationships UNION SELECT to_person_id FROM relationships)`,
+      )
+      .pluck()
+      .get(),
+  );
+}
+
+/** Each of `ids`' number of relationships (either direction); 0 when it has none. */
+export function relationshipDegrees(db: Database, ids: readonly number[]): Map<number, number> {
+  const rows = parseRows(
+    z.object({ id: z.number(), degree: z.number() }),
+    db
+      .prepare(
+        `SELECT id, count(*) AS degree FROM (
+           SELECT from_person_id AS id FROM relationships
+             WHERE from_person_id IN (SELECT value FROM json_each(@ids))
+           UNION ALL SELECT to_person_id FROM relationships
+             WHERE to_person_id IN (SELECT value FROM json_each(@ids)))
+         GROUP BY id`,
+      )
+      .all({ ids: JSON.stringify(ids) }),
+  );
+  return new Map(rows.map((row) => [row.id, row.degree]));
 }

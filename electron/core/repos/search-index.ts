@@ -8,7 +8,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import { parseRows } from './rows.ts';
+import { parseRow, parseRows } from './rows.ts';
 
 export const SEARCH_KIND = { person: 1, agency: 2, note: 3 } as const;
 export type SearchKind = keyof typeof SEARCH_KIND;
@@ -94,5 +94,13 @@ export function searchRowids(
       )
       .pluck()
       .all(match, limit),
+  );
+}
+
+/** How many rows match an FTS5 `match` in all (the page shows the best `limit` of them). */
+export function searchCount(db: Database, match: string): number {
+  return parseRow(
+    z.number(),
+    db.prepare('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck().get(match),
   );
 }

@@ -1,24 +1,33 @@
 /**
- * The relationship map's data: persons, the relationships between them, and the agencies
- * they work at. Centred on a person it is their neighbourhood up to `depth` steps; otherwise
- * everyone who has a relationship. Either way it stops at MAX_GRAPH_PERSONS, because a map
- * of thousands of dots shows no route to anyone.
+ * The relationship map's data (issue 15: the core chooses what fits): persons, the
+ * relationships between them, and the agencies they work at, at most `budget` persons.
+ * Centred on a person it is their neighbourhood up to `depth` steps, nearest first and, at
+ * each distance, the most connected first; otherwise the most connected persons of the
+ * vault. Either way it says how many persons there were in all, so the screen can say
+ * "showing 150 of 3,000" and offer to centre on someone.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { MAX_GRAPH_PERSONS, type Graph } from '../../../shared/records.ts';
+import type { MapGraph } from '../../../shared/map.ts';
 import { agencyNames } from '../repos/agencies.ts';
 import { graphPersons, personExists } from '../repos/persons.ts';
 import {
+  connectedPersonCount,
   mostConnectedPersonIds,
   neighbourLookup,
+  relationshipDegrees,
   relationshipsAmong,
 } from '../repos/relationships.ts';
 
-export function relationshipGraph(db: Database, focus: number | null, depth: number): Graph {
-  const { ids, truncated } =
-    focus === null ? connectedPersons(db) : neighbourhood(db, focus, depth);
-  const persons = graphPersons(db, [...ids]);
-  const edges = relationshipsAmong(db, [...ids]);
+export function relationshipGraph(
+  db: Database,
+  focus: number | null,
+  depth: number,
+  budget: number,
+): MapGraph {
+  const { ids, total } =
+    focus === null ? mostConnected(db, budget) : neighbourhood(db, focus, depth, budget);
+  const persons = graphPersons(db, ids);
+  const edges = relationshipsAmong(db, ids);
   const agencyIds = [...new Set(persons.map((p) => p.agency_id).filter((id) => id !== null))];
   const agencies = agencyNames(db, agencyIds);
 
@@ -55,44 +64,46 @@ export function relationshipGraph(db: Database, focus: number | null, depth: num
           kind: 'works_at' as const,
         })),
     ],
-    truncated,
+    truncated: total > ids.length,
+    totalPersons: total,
   };
 }
 
-/** Breadth-first from the focus person, nearest first, until the size limit. */
+/**
+ * Breadth-first from the focus person, every distance up to `depth` in full (to count them),
+ * then the nearest first and, at one distance, the most connected first, up to the budget.
+ */
 function neighbourhood(
   db: Database,
   focus: number,
   depth: number,
-): { ids: Set<number>; truncated: boolean } {
+  budget: number,
+): { ids: number[]; total: number } {
+  if (!personExists(db, focus)) return { ids: [], total: 0 };
   const neighbours = neighbourLookup(db);
-  const exists = personExists(db, focus);
-  const ids = new Set<number>(exists ? [focus] : []);
-  let frontier = exists ? [focus] : [];
-  let truncated = false;
+  const seen = new Set<number>([focus]);
+  const ids = [focus];
+  let frontier = [focus];
   for (let step = 0; step < depth && frontier.length > 0; step++) {
     const next: number[] = [];
     for (const id of frontier) {
       for (const other of neighbours(id)) {
-        if (ids.has(other)) continue;
-        if (ids.size >= MAX_GRAPH_PERSONS) {
-          truncated = true;
-          continue;
-        }
-        ids.add(other);
+        if (seen.has(other)) continue;
+        seen.add(other);
         next.push(other);
       }
     }
+    if (ids.length < budget && next.length > 0) {
+      const degree = relationshipDegrees(db, next);
+      const ranked = [...next].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || a - b);
+      ids.push(...ranked.slice(0, budget - ids.length));
+    }
     frontier = next;
   }
-  return { ids, truncated };
+  return { ids, total: seen.size };
 }
 
-/** Everyone with at least one relationship, the most connected first, up to the limit. */
-function connectedPersons(db: Database): { ids: Set<number>; truncated: boolean } {
-  const rows = mostConnectedPersonIds(db, MAX_GRAPH_PERSONS + 1);
-  return {
-    ids: new Set(rows.slice(0, MAX_GRAPH_PERSONS)),
-    truncated: rows.length > MAX_GRAPH_PERSONS,
-  };
+/** Everyone with at least one relationship, the most connected first, up to the budget. */
+function mostConnected(db: Database, budget: number): { ids: number[]; total: number } {
+  return { ids: mostConnectedPersonIds(db, budget), total: connectedPersonCount(db) };
 }

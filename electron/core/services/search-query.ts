@@ -58,3 +58,34 @@ function cut(text: string, start: number, width: number): string {
   const flat = text.replace(/\s+/gu, ' ').trim();
   return flat.length > width ? `${flat.slice(start, start + width)}…` : flat;
 }
+
+/**
+ * A note's markdown as the words a reader sees, for its snippet: emphasis, code, strike-through
+ * and heading, quote, list and fence markers go; a link or an image keeps its text. Raw HTML is
+ * left as the characters it is (the snippet is text, never HTML). An underscore inside a word
+ * ("snake_case") or a lone asterisk ("5 * 3") is not a marker and stays.
+ */
+export function markdownText(markdown: string): string {
+  const lines = markdown.split(/\r?\n/u).flatMap((line) => {
+    if (/^\s{0,3}(`{3,}|~{3,})/u.test(line)) return []; // a code fence
+    if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/u.test(line)) return []; // a horizontal rule
+    return [
+      line
+        .replace(/^\s{0,3}(>\s?)+/u, '') // quote
+        .replace(/^\s{0,3}#{1,6}\s+/u, '') // heading
+        .replace(/^\s*([-*+]|\d{1,9}[.)])\s+(\[[ xX]\]\s+)?/u, '') // list item, task box
+        .replace(/\s#+\s*$/u, ''), // a closing heading's hashes
+    ];
+  });
+  return lines
+    .join('\n')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '$1') // image → its alt text
+    .replace(/\[([^\]]+)\]\([^)]*\)/gu, '$1') // link → its text
+    .replace(/<((?:https?|mailto):[^>\s]+)>/gu, '$1') // autolink
+    .replace(/(`+)([^`]+?)\1/gu, '$2') // code span
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/gu, '$2') // strong
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/gu, '$1') // strike-through
+    .replace(/(?<![\p{L}\p{N}*])\*(?=\S)([^*\n]*?\S)\*(?![\p{L}\p{N}*])/gu, '$1') // *emphasis*
+    .replace(/(?<![\p{L}\p{N}_])_(?=\S)([^_\n]*?\S)_(?![\p{L}\p{N}_])/gu, '$1') // _emphasis_
+    .replace(/\\([\\`*_{}[\]()#+\-.!~>])/gu, '$1'); // escaped characters
+}

@@ -1,20 +1,22 @@
 /**
  * Search across persons, agencies and notes: one FTS5 query over the contentless index,
  * ranked by bm25 with titles (names, codenames, agency names, note titles) weighing 8× the
- * rest, then the hits' text read from their tables to cut a snippet. Restricted notes are
- * found too: search never leaves the vault.
+ * rest, then the hits' text read from their tables to cut a snippet (a note's markdown as the
+ * words it shows, never its ** and _ markers) and, for a note, the persons it is about.
+ * Restricted notes are found too, flagged: search never leaves the vault.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SearchHit } from '../../../shared/records.ts';
 import { agencySearchText } from '../repos/agencies.ts';
-import { noteSearchText } from '../repos/case-notes.ts';
+import { noteSearchText, personsOfNotes } from '../repos/case-notes.ts';
 import { personSearchText } from '../repos/persons.ts';
-import { decodeSearchRowid, searchRowids } from '../repos/search-index.ts';
-import { matchQuery, queryWords, snippet } from './search-query.ts';
+import { decodeSearchRowid, searchCount, searchRowids } from '../repos/search-index.ts';
+import { markdownText, matchQuery, queryWords, snippet } from './search-query.ts';
 
 /** A word in a name, codename, agency name or note title counts this many times one in a text. */
 const TITLE_WEIGHT = 8;
 
+/** The best `limit` matches, best first. */
 export function search(db: Database, text: string, limit: number): SearchHit[] {
   const match = matchQuery(text);
   if (!match) return [];
@@ -31,7 +33,17 @@ export function search(db: Database, text: string, limit: number): SearchHit[] {
           : noteHit(db, id, words);
     if (hit) hits.push(hit);
   }
-  return hits;
+  const notes = hits.filter((hit) => hit.kind === 'note').map((hit) => hit.id);
+  const persons = personsOfNotes(db, notes);
+  return hits.map((hit) =>
+    hit.kind === 'note' ? { ...hit, persons: persons.get(hit.id) ?? [] } : hit,
+  );
+}
+
+/** How many records match in all, of which `search` returns the best. */
+export function countMatches(db: Database, text: string): number {
+  const match = matchQuery(text);
+  return match ? searchCount(db, match) : 0;
 }
 
 /** The first of `texts` with a match gives the snippet; else the first non-empty one. */
@@ -68,6 +80,7 @@ function personHit(db: Database, id: number, words: readonly string[]): SearchHi
     ),
     restricted: false,
     personId: id,
+    persons: [],
     noteKind: null,
     date: null,
   };
@@ -88,6 +101,7 @@ function agencyHit(db: Database, id: number, words: readonly string[]): SearchHi
     ),
     restricted: false,
     personId: null,
+    persons: [],
     noteKind: null,
     date: null,
   };
@@ -100,9 +114,13 @@ function noteHit(db: Database, id: number, words: readonly string[]): SearchHit 
     kind: 'note',
     id,
     title: row.title,
-    snippet: bestSnippet([row.body, row.asked_for, row.offered, row.source, row.title], words),
+    snippet: bestSnippet(
+      [markdownText(row.body), row.asked_for, row.offered, row.source, row.title],
+      words,
+    ),
     restricted: row.restricted === 1,
     personId: row.person_id,
+    persons: [], // filled for all the notes found at once (search)
     noteKind: row.kind,
     date: row.occurred_on,
   };

@@ -4,7 +4,7 @@
  * still words its own errors and passes them as errorMessage.
  */
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { DateField } from './DateField.tsx';
+import { DateField, type DateFieldProps } from './DateField.tsx';
 import { SelectField, type SelectFieldProps } from './SelectField.tsx';
 import { TextAreaField, type TextAreaFieldProps } from './TextAreaField.tsx';
 import { TextField, type TextFieldProps } from './TextField.tsx';
@@ -65,7 +65,7 @@ export function FormDateField<T extends FieldValues, TOut = T>({
   name,
   htmlName = true,
   ...props
-}: Bound<T, TOut> & Omit<TextFieldProps, Wired | 'type'>) {
+}: Bound<T, TOut> & Omit<DateFieldProps, Wired>) {
   const { field } = useController({ control, name });
   return (
     <DateField

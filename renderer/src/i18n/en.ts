@@ -153,6 +153,10 @@ export const uiEn = {
       settings: 'Settings',
     },
     lock: 'Lock',
+    loading: {
+      title: 'Opening…',
+      progress: 'Loading this screen',
+    },
     lockShortcut: 'Ctrl+Shift+L',
     lockShortcutMac: '⌘⇧L',
     failure: {
@@ -160,6 +164,8 @@ export const uiEn = {
       areaBody:
         'Something went wrong while showing it. Nothing was changed in the vault. The other areas and Lock still work.',
       reload: 'Load this screen again',
+      loadBody:
+        'Its part of the app could not be loaded from Confidant’s files. Nothing was changed in the vault. The other areas and Lock still work. If loading it again fails too, reinstall Confidant.',
       details: 'Technical details',
       part: 'This part could not be shown.',
       appTitle: 'Something went wrong',

@@ -89,7 +89,7 @@ export const uiRu: UiMessages = {
     print: 'Напечатать',
     printNote:
       'При печати ключ проходит через очередь печати этого компьютера и память принтера; если принтер общий или офисный, лучше переписать ключ от руки.',
-    writtenDown: 'Я записал(а) ключ',
+    writtenDown: 'Ключ записан',
     sheetTitle: 'Ключ восстановления Confidant',
     sheetFile: 'Хранилище: {{file}}',
     sheetDate: 'Создан {{date}}',
@@ -143,7 +143,7 @@ export const uiRu: UiMessages = {
     newNote: 'Новая запись',
     navigation: 'Разделы',
     areas: {
-      pipeline: 'Воронка',
+      pipeline: 'Этапы работы',
       map: 'Карта связей',
       partners: 'Партнёры',
       people: 'Люди',
@@ -155,6 +155,10 @@ export const uiRu: UiMessages = {
       settings: 'Настройки',
     },
     lock: 'Заблокировать',
+    loading: {
+      title: 'Открывается…',
+      progress: 'Загрузка раздела',
+    },
     lockShortcut: 'Ctrl+Shift+L',
     lockShortcutMac: '⌘⇧L',
     failure: {
@@ -162,6 +166,8 @@ export const uiRu: UiMessages = {
       areaBody:
         'При показе раздела произошла ошибка. В хранилище ничего не изменилось. Другие разделы и блокировка работают.',
       reload: 'Загрузить раздел заново',
+      loadBody:
+        'Эту часть приложения не удалось загрузить из файлов Confidant. В хранилище ничего не изменилось. Другие разделы и блокировка работают. Если повторная загрузка тоже не удастся, переустановите Confidant.',
       details: 'Технические подробности',
       part: 'Эту часть экрана не удалось показать.',
       appTitle: 'Что-то пошло не так',

@@ -76,6 +76,65 @@ export class ImportPage extends PageObject {
     return result;
   }
 
+  /** Values not on the lists: what the value written `value` in the file is taken to mean. */
+  valuesSection() {
+    return this.page.locator('.import__values');
+  }
+
+  valueLabel(value: string) {
+    return this.t('ui.import.values.value', { value });
+  }
+
+  /** The choice shown for an unknown value (the select's button text). */
+  valueChoice(value: string) {
+    return this.valuesSection()
+      .locator('.field')
+      .filter({ has: this.page.getByText(this.valueLabel(value), { exact: true }) })
+      .getByRole('button');
+  }
+
+  async mapValue(value: string, option: string) {
+    await chooseOption(this.valuesSection(), this.valueLabel(value), option);
+  }
+
+  otherColumns() {
+    return this.page.locator('.import__other-list li');
+  }
+
+  keepOtherColumns() {
+    return this.page.getByRole('checkbox', { name: this.t('ui.import.otherColumns.keep') });
+  }
+
+  duplicatesTable() {
+    return this.page.getByRole('grid', { name: this.t('ui.import.duplicates.table') });
+  }
+
+  /** The duplicate rows as listed: [line, name in the file, same person as]. */
+  async duplicates(): Promise<string[][]> {
+    const rows = this.duplicatesTable().locator('tbody').getByRole('row');
+    const result: string[][] = [];
+    for (const row of await rows.all()) {
+      result.push(
+        (await row.locator('[role="rowheader"], [role="gridcell"]').allTextContents()).map((text) =>
+          text.trim(),
+        ),
+      );
+    }
+    return result;
+  }
+
+  duplicateMode(mode: 'skip' | 'merge') {
+    return this.page.getByRole('radio', { name: this.t(`ui.import.duplicates.${mode}`) });
+  }
+
+  /** Chooses by clicking the option's visible label (react-aria hides the radio input). */
+  async chooseDuplicateMode(mode: 'skip' | 'merge') {
+    await this.page
+      .getByRole('radiogroup', { name: this.t('ui.import.duplicates.mode') })
+      .getByText(this.t(`ui.import.duplicates.${mode}`), { exact: true })
+      .click();
+  }
+
   newAgencies() {
     return this.page.locator('.import__agency-list li');
   }

@@ -47,8 +47,42 @@ export class PeoplePage extends PageObject {
     );
   }
 
+  /** How many data rows are wholly in view (below the header, above the list's bottom). */
+  async visibleRowCount(): Promise<number> {
+    await this.rows().first().waitFor();
+    return this.table().evaluate((grid) => {
+      const box = grid.getBoundingClientRect();
+      const header = grid.querySelector('[role="row"]')?.getBoundingClientRect().bottom ?? box.top;
+      return [...grid.querySelectorAll('[role="row"]')].filter((row) => {
+        if (!row.querySelector('[role="rowheader"]')) return false;
+        const rect = row.getBoundingClientRect();
+        return rect.top >= header - 1 && rect.bottom <= box.bottom + 1 && rect.height > 0;
+      }).length;
+    });
+  }
+
+  /** The risk column of the rows on screen, top to bottom (the chip's word, or "" for none). */
+  async risks(): Promise<string[]> {
+    await this.rows().first().waitFor();
+    return this.table().evaluate((grid) =>
+      [...grid.querySelectorAll('[role="row"]')]
+        .filter((row) => row.querySelector('[role="rowheader"]'))
+        .map((row) => ({
+          top: row.getBoundingClientRect().top,
+          risk: row.querySelector('.risk-level')?.textContent ?? '',
+        }))
+        .sort((a, b) => a.top - b.top)
+        .map((row) => row.risk),
+    );
+  }
+
   count() {
     return this.page.locator('.people__count');
+  }
+
+  /** The keyboard's row written out in full at the foot of the list. */
+  focusedRow() {
+    return this.page.locator('.people-table__peek');
   }
 
   async waitForCount(shown: number, total: number) {
@@ -63,23 +97,42 @@ export class PeoplePage extends PageObject {
     return this.page.getByRole('searchbox', { name: this.t('ui.people.search') });
   }
 
-  columnHeader(column: 'name' | 'position' | 'stage' | 'followUp') {
+  columnHeader(column: 'name' | 'codename' | 'position' | 'stage' | 'risk' | 'followUp') {
     return this.table().getByRole('columnheader', {
       name: this.t(`ui.people.columns.${column}`),
+      exact: true,
     });
   }
 
-  filterButton(filter: 'stage' | 'sphere' | 'agency' | 'region' | 'owner' | 'consent' | 'tags') {
+  filterButton(filter: Filter) {
     return this.page.getByRole('button', {
       name: new RegExp(`^${this.t(`ui.people.filters.${filter}`)}:`),
     });
   }
 
-  /** Ticks the options in a filter's list, then closes it. */
-  async chooseFilter(
-    filter: 'stage' | 'sphere' | 'agency' | 'region' | 'owner' | 'consent' | 'tags',
-    options: string[],
-  ) {
+  /** "Filters": opens and closes the row of filters below the search. */
+  filtersToggle() {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const active = escape(this.t('ui.people.filters.toggleActive', { active: '0' })).replace(
+      '0',
+      '\\d+',
+    );
+    return this.page
+      .getByRole('region', { name: this.t('ui.people.filters.label') })
+      .getByRole('button', {
+        name: new RegExp(`^(${escape(this.t('ui.people.filters.toggle'))}|${active})$`),
+      });
+  }
+
+  async openFilters() {
+    if ((await this.filtersToggle().getAttribute('aria-expanded')) !== 'true')
+      await this.filtersToggle().click();
+    await this.filterButton('stage').waitFor();
+  }
+
+  /** Ticks the options in a filter's list (opening the filters first), then closes it. */
+  async chooseFilter(filter: Filter, options: string[]) {
+    await this.openFilters();
     await this.filterButton(filter).click();
     const list = this.page.getByRole('listbox', { name: this.t(`ui.people.filters.${filter}`) });
     for (const option of options) await list.getByRole('option', { name: option }).click();
@@ -101,6 +154,7 @@ export class PeoplePage extends PageObject {
 
   /** "Show": active, archived or both. */
   async show(option: 'active' | 'archived' | 'all') {
+    await this.openFilters();
     await this.page
       .locator('.filter-select', { has: this.page.getByText(this.t('ui.people.filters.archived')) })
       .getByRole('button')
@@ -178,3 +232,5 @@ export class PeoplePage extends PageObject {
     });
   }
 }
+
+type Filter = 'stage' | 'risk' | 'sphere' | 'agency' | 'region' | 'owner' | 'consent' | 'tags';

@@ -35,6 +35,18 @@ export class PipelinePage extends PageObject {
     return names.filter((name) => name !== '').sort();
   }
 
+  /** A column's "Show more (N)" button, under its list. */
+  showMore(stage: Stage): Locator {
+    return this.page
+      .locator('.pipeline-column')
+      .filter({ has: this.column(stage) })
+      .getByRole('button', {
+        name: new RegExp(
+          `^${escape(this.t('ui.pipeline.showMore_other', { shown: '' }).replace(/\s*\(\)$/, ''))} \\(`,
+        ),
+      });
+  }
+
   moveButton(card: Locator): Locator {
     return card.getByRole('button', { name: this.t('ui.pipeline.moveTo') });
   }

@@ -25,6 +25,11 @@ export class SearchPage extends PageObject {
     return this.page.locator('.search-results__list > li');
   }
 
+  /** The results page's count ("3 matches", "The best 50 of 55 matches"). */
+  resultsCount(text: string) {
+    return this.page.getByRole('heading', { level: 2, name: text, exact: true });
+  }
+
   result(title: string) {
     return this.results().filter({
       has: this.page.getByRole('link', { name: title, exact: true }),

@@ -156,7 +156,7 @@ export const STAGE_LABELS: Record<Stage, readonly string[]> = {
   collaborating: ['Collaborating', 'Сотрудничаем', 'Сотрудничество'],
   partner: ['Partner', 'Партнёр'],
   dormant: ['Dormant', 'Пауза'],
-  moved_on: ['Moved on', 'Сменил место'],
+  moved_on: ['Moved on', 'На новом месте', 'Сменил место'],
   closed: ['Closed', 'Закрыто'],
 };
 

@@ -1,42 +1,36 @@
 /**
  * Importing people from a CSV file, all or nothing: read the file into a table (decode.ts),
- * work out which column fills which field (columns.ts), check every row with the person form's
- * own schema plus what only the vault can tell (codenames taken, agencies that exist), and
- * either report every problem or write every row in one transaction.
+ * work out which column fills which field (columns.ts), check every row and decide what to do
+ * with it — add, merge into a person already there, or skip as a duplicate (plan-import.ts) —
+ * and either report every problem or write the whole plan in one transaction.
  *
  * Cells are plain text, always: "=HYPERLINK(…)" or "+1+1" is stored as typed, never evaluated
  * (nothing here evaluates anything; shared/csv.ts neutralises such text again on export).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import Papa from 'papaparse';
-import type { z } from 'zod';
-import {
-  agencyFields,
-  LIMITS,
-  personFields,
-  type PersonFields,
-  type PersonFieldsInput,
-  type Sphere,
-} from '../../../../shared/domain.ts';
+import { agencyFields, localDate } from '../../../../shared/domain.ts';
 import {
   IMPORT_FIELDS,
   IMPORT_SAMPLE_ROWS,
   MAX_IMPORT_PROBLEMS,
   MAX_IMPORT_ROWS,
   REQUIRED_IMPORT_FIELDS,
+  type ImportChoices,
   type ImportEncoding,
-  type ImportField,
   type ImportMapping,
   type ImportPreview,
-  type ImportProblem,
-  type ImportProblemCode,
 } from '../../../../shared/import.ts';
 import { VaultError } from '../../errors.ts';
-import { agencyIdByName, agencyNameKey, insertAgency } from '../../repos/agencies.ts';
-import { insertPerson, personIdByCodename } from '../../repos/persons.ts';
-import { codenameConflict, codenameKey, generateCodename } from '../codenames.ts';
-import { consentOf, isoDateOf, sphereOf, stageOf, suggestMapping, tagsOf } from './columns.ts';
+import { insertAgency } from '../../repos/agencies.ts';
+import { insertNote } from '../../repos/case-notes.ts';
+import { personHasNote } from '../../repos/person-duplicates.ts';
+import { insertPerson, personIdByCodename, updatePerson } from '../../repos/persons.ts';
+import { codenameKey, generateCodename } from '../codenames.ts';
+import { suggestMapping } from './columns.ts';
 import { decodeFile, fileBytes, type TextEncoding } from './decode.ts';
+import { otherColumnsNote, type NoteLanguage } from './other-columns.ts';
+import { planImport } from './plan-import.ts';
 
 export interface ImportFile {
   fileName: string;
@@ -142,210 +136,18 @@ export function mappingFor(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Checking the rows
-
-interface PlannedPerson {
-  line: number;
-  fields: PersonFields;
-  /** The agency by name key when the import creates it. */
-  newAgencyKey: string | null;
-}
-
-interface NewAgency {
-  name: string;
-  sphere: Sphere;
-  region: string;
-}
-
-export interface ImportPlan {
-  persons: PlannedPerson[];
-  newAgencies: Map<string, NewAgency>;
-  problems: ImportProblem[];
-}
-
-const VALUE_LENGTH = 80;
-
-function problemOf(
-  line: number,
-  field: ImportField,
-  problem: ImportProblemCode,
-  value: string,
-  limit: number | null = null,
-): ImportProblem {
-  return { line, field, problem, value: value.slice(0, VALUE_LENGTH), limit };
-}
-
-/** A zod issue on the person form → the import's words for it. */
-function problemFromIssue(
-  issue: z.core.$ZodIssue,
-  line: number,
-  cell: (field: ImportField) => string,
-  tags: readonly string[],
-): ImportProblem {
-  const [key, index] = issue.path;
-  const field: ImportField = IMPORT_FIELDS.includes(key as ImportField)
-    ? (key as ImportField)
-    : key === 'agencyId'
-      ? 'agency'
-      : 'fullName';
-  const value = field === 'tags' && typeof index === 'number' ? (tags[index] ?? '') : cell(field);
-  const limit = 'maximum' in issue ? Number(issue.maximum) : null;
-  switch (issue.code) {
-    case 'too_big':
-      return problemOf(line, field, 'tooLong', value, limit);
-    case 'too_small':
-      return problemOf(line, field, field === 'codename' ? 'invalidCodename' : 'required', value);
-    case 'invalid_format':
-      return problemOf(
-        line,
-        field,
-        field === 'codename'
-          ? 'invalidCodename'
-          : field === 'nextFollowUp'
-            ? 'invalidDate'
-            : 'invalid',
-        value,
-      );
-    case 'invalid_value':
-      return problemOf(line, field, 'unknownValue', value);
-    default:
-      return problemOf(line, field, 'invalid', value);
-  }
-}
-
-/**
- * Every row checked, in file order. Nothing is written; `commitImport` writes a plan without
- * problems.
- */
-export function planImport(db: Database, table: ImportTable, mapping: ImportMapping): ImportPlan {
-  const persons: PlannedPerson[] = [];
-  const problems: ImportProblem[] = [];
-  const newAgencies = new Map<string, NewAgency>();
-  const existingAgencies = new Map<string, number | undefined>();
-  /** Codename key → the line that gives it first. */
-  const codenamesInFile = new Map<string, number>();
-  const broken = new Set(table.brokenLines);
-
-  for (const { line, cells } of table.rows) {
-    const cell = (field: ImportField): string => {
-      const column = mapping[field];
-      return column === undefined || column === null ? '' : (cells[column] ?? '').trim();
-    };
-    const rowProblems: ImportProblem[] = [];
-    const input: PersonFieldsInput = { fullName: cell('fullName') };
-    if (broken.has(line)) {
-      rowProblems.push(problemOf(line, 'fullName', 'invalid', cells.join(table.delimiter)));
-    }
-    for (const field of [
-      'position',
-      'rank',
-      'unit',
-      'region',
-      'owner',
-      'needs',
-      'about',
-    ] as const) {
-      const text = cell(field);
-      if (text !== '') input[field] = text;
-    }
-    const codename = cell('codename');
-    if (codename !== '') input.codename = codename;
-
-    const closedList = <T>(field: ImportField, read: (text: string) => T | undefined) => {
-      const text = cell(field);
-      if (text === '') return undefined;
-      const value = read(text);
-      if (value === undefined) rowProblems.push(problemOf(line, field, 'unknownValue', text));
-      return value;
-    };
-    const sphere = closedList('sphere', sphereOf);
-    if (sphere) input.sphere = sphere;
-    const stage = closedList('stage', stageOf);
-    if (stage) input.stage = stage;
-    const consent = closedList('consent', consentOf);
-    if (consent) input.consent = consent;
-
-    const followUp = cell('nextFollowUp');
-    if (followUp !== '') {
-      const date = isoDateOf(followUp);
-      if (date === undefined)
-        rowProblems.push(problemOf(line, 'nextFollowUp', 'invalidDate', followUp));
-      else input.nextFollowUp = date;
-    }
-
-    const tags = tagsOf(cell('tags'));
-    if (tags.length > LIMITS.tags) {
-      rowProblems.push(problemOf(line, 'tags', 'tooManyTags', cell('tags'), LIMITS.tags));
-    } else if (tags.length > 0) {
-      input.tags = tags;
-    }
-
-    let newAgencyKey: string | null = null;
-    const agencyName = cell('agency');
-    if (agencyName !== '') {
-      const checked = agencyFields.shape.name.safeParse(agencyName);
-      if (!checked.success) {
-        rowProblems.push(problemOf(line, 'agency', 'tooLong', agencyName, LIMITS.name));
-      } else {
-        const key = agencyNameKey(agencyName);
-        if (!existingAgencies.has(key)) existingAgencies.set(key, agencyIdByName(db, agencyName));
-        const id = existingAgencies.get(key);
-        if (id !== undefined) {
-          input.agencyId = id;
-        } else {
-          newAgencyKey = key;
-          const known = newAgencies.get(key);
-          const region = cell('region');
-          if (!known) {
-            newAgencies.set(key, {
-              name: checked.data,
-              sphere: sphere ?? 'other',
-              region: region.length <= LIMITS.short ? region : '',
-            });
-          } else if (known.sphere === 'other' && sphere) {
-            known.sphere = sphere;
-          }
-        }
-      }
-    }
-
-    const parsed = personFields.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        rowProblems.push(problemFromIssue(issue, line, cell, tags));
-      }
-    } else if (parsed.data.codename !== undefined) {
-      const key = codenameKey(parsed.data.codename);
-      const firstLine = codenamesInFile.get(key);
-      const conflict =
-        firstLine === undefined
-          ? codenameConflict(db, parsed.data.codename, parsed.data.fullName)
-          : 'taken';
-      if (conflict === 'taken') {
-        rowProblems.push(problemOf(line, 'codename', 'duplicateCodename', codename));
-      } else if (conflict === 'revealsName') {
-        rowProblems.push(problemOf(line, 'codename', 'invalidCodename', codename));
-      }
-      if (firstLine === undefined) codenamesInFile.set(key, line);
-    }
-
-    if (rowProblems.length > 0) problems.push(...rowProblems);
-    else if (parsed.success) persons.push({ line, fields: parsed.data, newAgencyKey });
-  }
-  return { persons, newAgencies, problems };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Preview and commit
 
 export function previewImport(
   db: Database,
   file: ImportFile,
   given: ImportMapping | undefined,
+  choices: ImportChoices,
+  language: NoteLanguage,
 ): ImportPreview {
   const table = readTable(file);
   const mapping = mappingFor(table, given, file.fileName);
-  const plan = planImport(db, table, mapping);
+  const plan = planImport(db, table, mapping, choices, language);
   const mapped = IMPORT_FIELDS.filter(
     (field) => mapping[field] !== undefined && mapping[field] !== null,
   );
@@ -364,22 +166,44 @@ export function previewImport(
     problems: plan.problems.slice(0, MAX_IMPORT_PROBLEMS),
     moreProblems: Math.max(0, plan.problems.length - MAX_IMPORT_PROBLEMS),
     newAgencies: [...plan.newAgencies.values()].map((agency) => agency.name),
+    unknownValues: plan.unknownValues,
+    values: plan.values,
+    duplicates: plan.duplicates,
+    duplicateCount: plan.duplicateCount,
+    duplicateMode: choices.duplicates,
+    counts: plan.counts,
+    otherColumns: plan.otherColumns,
+    keepOtherColumns: choices.keepOtherColumns,
+    otherColumnsTitle: otherColumnsNote(file.fileName, [], language).title,
   };
 }
 
+export interface ImportResult {
+  imported: number;
+  merged: number;
+  skipped: number;
+  agenciesCreated: number;
+  otherColumnNotes: number;
+  encoding: TextEncoding;
+}
+
 /**
- * Writes every row of the file, or nothing: call inside the transaction of `ctx.commit`.
- * Any problem throws IMPORT_BAD_ROWS before the first write.
+ * Writes the plan of the file, or nothing: call inside the transaction of `ctx.commit`.
+ * Any problem throws IMPORT_BAD_ROWS before the first write. Merged persons are written only
+ * if a field of theirs was filled, and get the other columns' note only if they do not have
+ * the very same one already: the same file merged twice changes nothing the second time.
  */
 export function commitImport(
   db: Database,
   file: ImportFile,
   given: ImportMapping,
+  choices: ImportChoices,
   now: Date,
-): { imported: number; agenciesCreated: number; encoding: TextEncoding } {
+  language: NoteLanguage,
+): ImportResult {
   const table = readTable(file);
   const mapping = mappingFor(table, given, file.fileName);
-  const plan = planImport(db, table, mapping);
+  const plan = planImport(db, table, mapping, choices, language);
   if (plan.problems.length > 0) {
     throw new VaultError('IMPORT_BAD_ROWS', {
       file: file.fileName,
@@ -397,6 +221,32 @@ export function commitImport(
   );
   const isTaken = (candidate: string) =>
     taken.has(codenameKey(candidate)) || personIdByCodename(db, candidate) !== undefined;
+  const today = localDate(now);
+  let otherColumnNotes = 0;
+  const addNote = (personId: number, blocks: readonly string[], onlyIfNew: boolean) => {
+    if (blocks.length === 0) return;
+    const note = otherColumnsNote(file.fileName, blocks, language);
+    if (onlyIfNew && personHasNote(db, personId, note.title, note.body)) return;
+    insertNote(
+      db,
+      {
+        occurredOn: today,
+        kind: 'materials',
+        personIds: [personId],
+        title: note.title,
+        body: note.body,
+        askedFor: '',
+        offered: '',
+        followUpOn: null,
+        restricted: true,
+        source: '',
+        stance: null,
+      },
+      now,
+    );
+    otherColumnNotes += 1;
+  };
+
   for (const person of plan.persons) {
     const codename = person.fields.codename ?? generateCodename(isTaken, person.fields.fullName);
     taken.add(codenameKey(codename));
@@ -404,11 +254,25 @@ export function commitImport(
       person.newAgencyKey === null
         ? person.fields.agencyId
         : (agencyIds.get(person.newAgencyKey) ?? null);
-    insertPerson(db, { ...person.fields, agencyId, codename }, now);
+    const id = insertPerson(db, { ...person.fields, agencyId, codename }, now);
+    addNote(id, person.otherBlocks, false);
+  }
+  for (const merge of plan.merges.values()) {
+    if (merge.changed) {
+      const agencyId =
+        merge.newAgencyKey === null
+          ? merge.fields.agencyId
+          : (agencyIds.get(merge.newAgencyKey) ?? null);
+      updatePerson(db, merge.id, { ...merge.fields, agencyId }, now);
+    }
+    addNote(merge.id, merge.otherBlocks, true);
   }
   return {
     imported: plan.persons.length,
+    merged: plan.counts.merge,
+    skipped: plan.counts.skip,
     agenciesCreated: agencyIds.size,
+    otherColumnNotes,
     encoding: table.encoding,
   };
 }

@@ -18,6 +18,7 @@ import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { SelectField, type SelectOption } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/errors.ts';
+import { formatNumber } from '../../lib/format-number.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import { AgencyFormDialog } from './AgencyForm.tsx';
 import './agencies.css';
@@ -26,24 +27,22 @@ import './org-table.css';
 const ALL = 'all';
 type SortColumn = 'name' | 'sphere' | 'region' | 'parent' | 'people';
 
-/** Folds case and ё, so "мвд" finds "МВД" and "ё" finds "е". */
-export function foldForFilter(text: string): string {
-  return text.toLocaleLowerCase().replaceAll('ё', 'е');
-}
-
 /** The agencies: filter by name and sphere, sort by any column, open one, add one. */
 export function AgenciesArea() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const list = useVaultQuery('agencies:list', {});
   const [filter, setFilter] = useState('');
   const [sphere, setSphere] = useState<Sphere | typeof ALL>(ALL);
+  // The core filters (it folds text as it stores names); the window only sorts what it shows.
+  const list = useVaultQuery('agencies:list', {
+    text: filter.trim(),
+    sphere: sphere === ALL ? null : sphere,
+  });
   const [sort, setSort] = useState<SortDescriptor>({ column: 'name', direction: 'ascending' });
   const [adding, setAdding] = useState(false);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const shown = useMemo(() => {
-    const needle = foldForFilter(filter.trim());
     const collator = new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' });
     const key = (row: AgencyListRow): string | number => {
       switch (sort.column as SortColumn) {
@@ -59,13 +58,8 @@ export function AgenciesArea() {
           return row.name;
       }
     };
-    const filtered = rows.filter(
-      (row) =>
-        (sphere === ALL || row.sphere === sphere) &&
-        (needle === '' || foldForFilter(row.name).includes(needle)),
-    );
     const direction = sort.direction === 'descending' ? -1 : 1;
-    return filtered.toSorted((a, b) => {
+    return rows.toSorted((a, b) => {
       const ka = key(a);
       const kb = key(b);
       const order =
@@ -74,7 +68,7 @@ export function AgenciesArea() {
           : collator.compare(String(ka), String(kb));
       return (order || collator.compare(a.name, b.name)) * direction;
     });
-  }, [rows, filter, sphere, sort, t, i18n.language]);
+  }, [rows, sort, t, i18n.language]);
 
   const sphereOptions: SelectOption<Sphere | typeof ALL>[] = [
     { value: ALL, label: t('ui.agencies.allSpheres') },
@@ -163,7 +157,9 @@ export function AgenciesArea() {
                 <Cell className="org-table__cell">{t(`ui.domain.sphere.${row.sphere}`)}</Cell>
                 <Cell className="org-table__cell">{row.region}</Cell>
                 <Cell className="org-table__cell">{row.parentName ?? ''}</Cell>
-                <Cell className="org-table__cell org-table__cell--number">{row.peopleCount}</Cell>
+                <Cell className="org-table__cell org-table__cell--number">
+                  {formatNumber(row.peopleCount, i18n.language)}
+                </Cell>
               </Row>
             )}
           </TableBody>

@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useErrorText } from '../../lib/errors.ts';
+import { useFormatNumber } from '../../lib/format-number.ts';
 import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
 import { AgencyFormDialog } from './AgencyForm.tsx';
 import './agencies.css';
@@ -92,6 +93,7 @@ export function AgencyPage({ id }: { id: number }) {
 
 function AgencyDetails({ data }: { data: AgencyPageData }) {
   const { t } = useTranslation();
+  const formatNumber = useFormatNumber();
   const { agency, children, people } = data;
   return (
     <>
@@ -166,7 +168,7 @@ function AgencyDetails({ data }: { data: AgencyPageData }) {
       <section aria-labelledby="people-title">
         <h2 id="people-title" className="org-section-title">
           {t('ui.agencies.page.people')}
-          <span className="org-section-title__count"> ({people.length})</span>
+          <span className="org-section-title__count"> ({formatNumber(people.length)})</span>
         </h2>
         {people.length === 0 ? (
           <p className="org-muted">{t('ui.agencies.page.noPeople')}</p>

@@ -16,7 +16,7 @@ import { useErrorText } from '../../lib/errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import { MultiSelectFilter } from '../../components/MultiSelectFilter.tsx';
-import { actionKey, detailPairs, formatDateTime } from './format.ts';
+import { actionKey, describeDetail, entrySubject, formatDateTime } from './format.ts';
 import './audit.css';
 
 /** Entries per page (the core's default page). */
@@ -72,7 +72,9 @@ export function AuditArea() {
   return (
     <div className="audit">
       <ScreenTitle>{t('ui.shell.areas.audit')}</ScreenTitle>
-      <p className="audit__intro">{t('ui.audit.intro')}</p>
+      <p className="audit__intro">
+        {t('ui.audit.intro')} {t('ui.audit.noActor')}
+      </p>
       <div className="audit__filters">
         <MultiSelectFilter
           label={t('ui.audit.filters.categories')}
@@ -176,7 +178,8 @@ export function AuditArea() {
 function AuditRow({ entry, language }: { entry: AuditEntry; language: string }) {
   const { t } = useTranslation();
   const key = actionKey(entry.action);
-  const pairs = detailPairs(entry.detail, { yes: t('ui.audit.yes'), no: t('ui.audit.no') });
+  const subject = entrySubject(entry);
+  const lines = describeDetail(t, language, entry);
   return (
     <tr className="audit-table__row">
       <th scope="row" className="data-table__cell audit-table__cell--when">
@@ -184,14 +187,21 @@ function AuditRow({ entry, language }: { entry: AuditEntry; language: string }) 
       </th>
       <td className="data-table__cell">{key ? t(key) : entry.action}</td>
       <td className="data-table__cell audit-table__cell--subject">
-        {entry.subject ?? t('ui.audit.noSubject')}
+        {subject ?? (
+          <>
+            <span aria-hidden="true" title={t('ui.audit.noSubjectSpoken')}>
+              {t('ui.audit.noSubject')}
+            </span>
+            <span className="visually-hidden">{t('ui.audit.noSubjectSpoken')}</span>
+          </>
+        )}
       </td>
       <td className="data-table__cell">
-        {pairs.length > 0 ? (
+        {lines.length > 0 ? (
           <ul className="audit-detail">
-            {pairs.map((pair) => (
-              <li key={pair.key} className="audit-detail__pair">
-                <span className="audit-detail__key">{pair.key}:</span> {pair.value}
+            {lines.map((line) => (
+              <li key={line.key} className="audit-detail__pair">
+                <span className="audit-detail__key">{line.label}:</span> {line.value}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupReport } from '../../../../shared/backup.ts';
+import { formatNumber } from '../../lib/format-number.ts';
 import { formatBytes, formatDateTime, headlineRows } from './format.ts';
 
 /**
@@ -62,7 +63,7 @@ export function BackupReportView({
                 {t(`${k}.tables.${table.name}`)}
               </th>
               <td className="data-table__cell data-table__cell--number">
-                {table.rows.toLocaleString(language)}
+                {formatNumber(table.rows, language)}
               </td>
             </tr>
           ))}

@@ -23,21 +23,8 @@ export function timeAgo(t: TFunction, at: string, now: Date, language: string): 
   return format.format(-Math.floor(elapsed / DAY), 'day');
 }
 
-/** A file's size: "812 bytes", "48 kB", "2.4 MB" (decimal units, as file managers show). */
-export function formatBytes(bytes: number, language: string): string {
-  const units = [
-    ['gigabyte', 1e9],
-    ['megabyte', 1e6],
-    ['kilobyte', 1e3],
-  ] as const;
-  const [unit, size] = units.find(([, step]) => bytes >= step) ?? ['byte', 1];
-  return new Intl.NumberFormat(dateLocale(language), {
-    style: 'unit',
-    unit,
-    unitDisplay: unit === 'byte' ? 'long' : 'short',
-    maximumFractionDigits: size === 1 ? 0 : 1,
-  }).format(bytes / size);
-}
+/** A file's size (lib/format-number.ts: the audit trail shows sizes too). */
+export { formatBytes } from '../../lib/format-number.ts';
 
 export type HeadlineTable = (typeof HEADLINE_TABLES)[number];
 

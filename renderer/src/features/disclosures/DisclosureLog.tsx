@@ -10,7 +10,7 @@ import { useErrorText } from '../../lib/errors.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import { listOf } from '../risk-assessment/describe.ts';
 import { ShapeIcon } from '../risk-assessment/icons.tsx';
-import { fieldList, formatDateTime } from './format.ts';
+import { fieldList, formatDateTime, recipientName } from './format.ts';
 import { DecisionMark, PartnerLink, RiskAtTheTime } from './parts.tsx';
 import './disclosures.css';
 
@@ -136,6 +136,7 @@ function DisclosureEntry({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const titleId = `disclosure-${entry.id}`;
   const output = t(`ui.disclosures.output.${entry.output}`);
+  const recipient = recipientName(t, entry.recipientKind, entry.recipientLabel);
   const k = 'ui.disclosures.log';
   return (
     <article className="disclosure" aria-labelledby={titleId}>
@@ -143,17 +144,24 @@ function DisclosureEntry({
         <time dateTime={entry.at} className="disclosure__when">
           {formatDateTime(entry.at, language)}
         </time>{' '}
-        <span>{t(`${k}.entryTitle`, { output, recipient: entry.recipientLabel })}</span>
+        <span>{t(`${k}.entryTitle`, { output, recipient })}</span>
       </Heading>
       <dl className="disclosure__facts">
         <div>
           <dt>{t(`${k}.recipient`)}</dt>
           <dd>
-            {t(`ui.disclosures.recipientKind.${entry.recipientKind}`)}:{' '}
-            {linkPartner && entry.partnerId !== null ? (
-              <PartnerLink id={entry.partnerId} name={entry.recipientLabel} />
+            {/* The leadership is a kind and its own name: said once, not "Leadership: …". */}
+            {entry.recipientKind === 'internal' ? (
+              <strong>{recipient}</strong>
             ) : (
-              <strong>{entry.recipientLabel}</strong>
+              <>
+                {t(`ui.disclosures.recipientKind.${entry.recipientKind}`)}:{' '}
+                {linkPartner && entry.partnerId !== null ? (
+                  <PartnerLink id={entry.partnerId} name={entry.recipientLabel} />
+                ) : (
+                  <strong>{entry.recipientLabel}</strong>
+                )}
+              </>
             )}
           </dd>
         </div>

@@ -5,19 +5,22 @@ import { Progress } from '../../components/Progress.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import { formatTimestamp } from '../people/format.ts';
-import { fieldList } from './format.ts';
+import { fieldList, recipientName } from './format.ts';
 import { DecisionMark, PartnerLink } from './parts.tsx';
 import './disclosures.css';
 
 /**
- * The person page's "Who outside knows": per recipient, from the disclosure log, whether they
- * know the name or only the codename, since when, what else, and how many outputs.
+ * The person page's "Who outside knows": per recipient outside the organisation (partners,
+ * publications), from the disclosure log, whether they know the name or only the codename,
+ * since when, what else, and how many outputs. What the organisation's own leadership was
+ * given is shown apart, under "Inside the organisation": it is not outside knowledge.
  */
 export function OutsideKnowledgePanel({ personId }: { personId: number }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const query = useVaultQuery('disclosures:outsideKnowledge', { personId });
   const recipients = query.data?.recipients ?? [];
+  const internal = query.data?.internal ?? null;
   const k = 'ui.disclosures.outside';
   return (
     <section className="panel person-section outside-knowledge" aria-labelledby="outside-title">
@@ -40,6 +43,14 @@ export function OutsideKnowledgePanel({ personId }: { personId: number }) {
           ))}
         </ul>
       )}
+      {internal ? (
+        <div className="outside-knowledge__inside">
+          <h3 className="outside-knowledge__inside-title">{t('ui.disclosures.inside.title')}</h3>
+          <ul className="outside-knowledge__list">
+            <Recipient recipient={internal} />
+          </ul>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -54,11 +65,16 @@ function Recipient({ recipient }: { recipient: OutsideKnowledge }) {
         {recipient.partnerId !== null ? (
           <PartnerLink id={recipient.partnerId} name={recipient.recipientLabel} />
         ) : (
-          <strong>{recipient.recipientLabel}</strong>
-        )}{' '}
-        <span className="disclosures__aside">
-          {t(`ui.disclosures.recipientKind.${recipient.recipientKind}`)}
-        </span>
+          <strong>{recipientName(t, recipient.recipientKind, recipient.recipientLabel)}</strong>
+        )}
+        {recipient.recipientKind === 'internal' ? null : (
+          <>
+            {' '}
+            <span className="disclosures__aside">
+              {t(`ui.disclosures.recipientKind.${recipient.recipientKind}`)}
+            </span>
+          </>
+        )}
       </p>
       <p className="outside-knowledge__knows">
         {/* Knowing the name is the decision "named"; otherwise only the codename went out. */}

@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import { MAX_PACKAGE_BYTES, type ShareField } from '../../../../shared/share.ts';
+import type { RecipientKind } from '../../../../shared/share-review.ts';
 import { bytesToBase64 } from '../import/read-file.ts';
 import { listOf } from '../risk-assessment/describe.ts';
 
@@ -24,6 +25,15 @@ export function fingerprintGroups(fingerprint: string): string[] {
   for (let start = 0; start < compact.length; start += 4)
     groups.push(compact.slice(start, start + 4));
   return groups;
+}
+
+/**
+ * A recipient as the user reads it: the log stores the organisation's own leadership as the
+ * kind "internal" (label "internal"), which is worded in the user's language; a partner or
+ * a publication keeps the name it had when it received the output.
+ */
+export function recipientName(t: TFunction, kind: RecipientKind, label: string): string {
+  return kind === 'internal' ? t('ui.disclosures.recipientKind.internal') : label;
 }
 
 /** "Sphere, Region and Position" in the user's language. */

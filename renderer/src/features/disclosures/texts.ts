@@ -95,8 +95,8 @@ const en = {
   outside: {
     title: 'Who outside knows',
     intro:
-      'From the disclosure log: everyone outside this vault who was given something about this person.',
-    empty: 'No one outside has been given anything about this person.',
+      'From the disclosure log: everyone outside the organisation (partners, publications) who was given something about this person.',
+    empty: 'No one outside the organisation has been given anything about this person.',
     loading: 'Loading…',
     knowsName: 'Knows the name',
     codenameOnly: 'Codename only',
@@ -108,6 +108,10 @@ const en = {
     outputs_few: '{{count}} outputs',
     outputs_many: '{{count}} outputs',
     outputs_other: '{{count}} outputs',
+  },
+  /** What the organisation's own leadership was given: not "outside". */
+  inside: {
+    title: 'Inside the organisation',
   },
   ownKey: {
     title: 'Our share key',
@@ -264,7 +268,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
   decision: {
     named: 'С именем',
     codename: 'Только кодовое имя',
-    withheld: 'Не передан',
+    withheld: 'Не передавали',
   },
   reason: {
     'not-assessed': 'риск не оценён',
@@ -295,7 +299,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     position: 'Должность',
     agency: 'Ведомство',
     about: 'О человеке',
-    notes: 'Заметки',
+    notes: 'Записи',
   },
   notAssessed: 'Не оценён',
   fingerprint: 'Отпечаток',
@@ -320,7 +324,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     output: 'Что передано',
     outputSealed: '{{output}}, {{seal}}',
     purpose: 'Цель',
-    reviewedBy: 'Проверил(а)',
+    reviewedBy: 'Кто проверял',
     file: 'Файл',
     persons: 'Люди в этой передаче',
     columns: {
@@ -336,7 +340,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     onlyWho: 'ничего, кроме того, кто это',
     nothing: 'ничего',
     override: 'Исключение',
-    overrideText: 'По правилам — «{{ruled}}»; проверяющий выбрал «{{decision}}».',
+    overrideText: 'По правилам — «{{ruled}}»; при проверке выбрано «{{decision}}».',
     justification: 'Обоснование: {{text}}',
     noOverride: 'Нет',
     personCount_one: '{{count}} человек',
@@ -349,10 +353,10 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     pages: 'Страницы журнала раскрытий',
   },
   outside: {
-    title: 'Кто за пределами знает',
+    title: 'Кто знает вне организации',
     intro:
-      'По журналу раскрытий: все за пределами этого хранилища, кому что-либо передавалось об этом человеке.',
-    empty: 'Никому за пределами хранилища ничего об этом человеке не передавалось.',
+      'По журналу раскрытий: все вне организации (партнёры, публикации), кому что-либо передавалось об этом человеке.',
+    empty: 'Никому вне организации ничего об этом человеке не передавалось.',
     loading: 'Загрузка…',
     knowsName: 'Знают имя',
     codenameOnly: 'Только кодовое имя',
@@ -364,6 +368,9 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     outputs_few: '{{count}} передачи',
     outputs_many: '{{count}} передач',
     outputs_other: '{{count}} передачи',
+  },
+  inside: {
+    title: 'Внутри организации',
   },
   ownKey: {
     title: 'Наш ключ обмена',
@@ -416,7 +423,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
   received: {
     importTitle: 'Импорт пакета',
     intro:
-      'Пакет, который для вас сделали в другом хранилище: сначала посмотрите, кто его запечатал и что в нём, затем импортируйте. Полученное хранится как закрытые заметки, поэтому никогда больше не покидает это хранилище.',
+      'Пакет, который для вас сделали в другом хранилище: сначала посмотрите, кто его запечатал и что в нём, затем импортируйте. Полученное хранится как закрытые записи, поэтому никогда больше не покидает это хранилище.',
     choose: 'Выбрать пакет…',
     chooseAnother: 'Выбрать другой пакет…',
     drop: 'или перетащите сюда файл .confidant-share',
@@ -451,13 +458,13 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     },
     codenameOnly: 'Только кодовое имя',
     noDetails: 'Нет',
-    notes_one: '{{count}} заметка',
-    notes_few: '{{count}} заметки',
-    notes_many: '{{count}} заметок',
-    notes_other: '{{count}} заметки',
+    notes_one: '{{count}} запись',
+    notes_few: '{{count}} записи',
+    notes_many: '{{count}} записей',
+    notes_other: '{{count}} записи',
     matches: 'Уже есть как',
-    matchesAfter: 'получит закрытую заметку',
-    willBeAdded: 'Новый: будет добавлен',
+    matchesAfter: 'получит закрытую запись',
+    willBeAdded: 'Новый человек: будет добавлен',
     withheld_one: 'Отправитель не включил в пакет людей: {{count}}.',
     withheld_few: 'Отправитель не включил в пакет людей: {{count}}.',
     withheld_many: 'Отправитель не включил в пакет людей: {{count}}.',
@@ -465,7 +472,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     alreadyImported: 'Этот пакет уже импортирован {{date}}, повторно его импортировать нельзя.',
     import: 'Импортировать пакет',
     importing: 'Импорт…',
-    done: 'Импортировано: новых людей добавлено — {{created}}, совпавшим людям добавлены закрытые заметки — {{matched}}.',
+    done: 'Импортировано: новых людей добавлено — {{created}}, совпавшим людям добавлены закрытые записи — {{matched}}.',
     listTitle: 'Полученное',
     listEmpty: 'Ни одного пакета пока не импортировано.',
     listEmptyPartner: 'От этого партнёра пока не импортировано ни одного пакета.',

@@ -3,10 +3,12 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   IMPORT_FIELDS,
+  type ImportDuplicateMode,
   type ImportEncoding,
   type ImportField,
   type ImportMapping,
   type ImportPreview,
+  type ImportValueMapping,
 } from '../../../../shared/import.ts';
 import { navigate } from '../../app/navigation.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -16,21 +18,37 @@ import { ApiError, call, isApiError } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultMutation } from '../../lib/vault-mutation.ts';
 import '../agencies/org-table.css';
+import { Duplicates } from './Duplicates.tsx';
 import { FileStep } from './FileStep.tsx';
 import './import.css';
 import { importFieldLabelKey, MappingForm } from './MappingForm.tsx';
 import { NewAgencies, ProblemsTable, SampleTable } from './PreviewTables.tsx';
 import { readChosenFile, type ChosenFile } from './read-file.ts';
+import { OtherColumns, ValueMapping } from './ValueMapping.tsx';
 
 interface Done {
   imported: number;
   agenciesCreated: number;
+  merged: number;
+  skipped: number;
+  otherColumnNotes: number;
 }
+
+/** What the user chose in the preview beyond the columns (shared/import.ts importChoices). */
+interface Choices {
+  values: ImportValueMapping;
+  duplicates: ImportDuplicateMode;
+  keepOtherColumns: boolean;
+}
+
+const FRESH: Choices = { values: {}, duplicates: 'skip', keepOtherColumns: true };
 
 /**
  * Importing people from a CSV file: choose the file (and its encoding), check the column
- * mapping, the first rows and every problem, then import all rows or none. The preview is
- * asked again after every change; the core reads the file each time and writes nothing.
+ * mapping, what the values not on the lists mean, the columns no field takes, the rows already
+ * in the vault (skip or merge), the first rows and every problem, then import all rows or
+ * none. The preview is asked again after every change; the core reads the file each time,
+ * decides, and writes nothing.
  */
 export function ImportArea() {
   const { t } = useTranslation();
@@ -57,6 +75,7 @@ export function ImportArea() {
   const [fileError, setFileError] = useState<unknown>(null);
   const [encoding, setEncoding] = useState<ImportEncoding>('auto');
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
+  const [choices, setChoices] = useState<Choices>(FRESH);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
@@ -67,12 +86,14 @@ export function ImportArea() {
       file: ChosenFile;
       encoding: ImportEncoding;
       mapping: ImportMapping | undefined;
+      choices: Choices;
     }) =>
       call('import:preview', {
         fileName: input.file.name,
         base64: input.file.base64,
         encoding: input.encoding,
         mapping: input.mapping,
+        ...input.choices,
       }),
   });
   const commit = useVaultMutation('import:commit');
@@ -81,15 +102,19 @@ export function ImportArea() {
     chosen: ChosenFile,
     nextEncoding: ImportEncoding,
     nextMapping: ImportMapping | undefined,
+    nextChoices: Choices,
   ) => {
     commit.reset();
+    setChoices(nextChoices);
     // Only the latest call's callbacks run, so a slow earlier preview never wins.
     previewCall.mutate(
-      { file: chosen, encoding: nextEncoding, mapping: nextMapping },
+      { file: chosen, encoding: nextEncoding, mapping: nextMapping, choices: nextChoices },
       {
         onSuccess: (answer) => {
           setPreview(answer);
           setMapping(answer.mapping);
+          // The values in force: the user's choices and the core's suggestions.
+          setChoices({ ...nextChoices, values: answer.values });
         },
       },
     );
@@ -106,7 +131,7 @@ export function ImportArea() {
     try {
       const read = await readChosenFile(chosen);
       setFile(read);
-      runPreview(read, encoding, undefined);
+      runPreview(read, encoding, undefined, FRESH);
     } catch (error) {
       setFile(null);
       setFileError(error);
@@ -121,12 +146,16 @@ export function ImportArea() {
     // Other bytes, other headers: start again from the mapping the headers suggest.
     setPreview(null);
     setMapping(null);
-    runPreview(file, next, undefined);
+    runPreview(file, next, undefined, FRESH);
   };
 
   const changeMapping = (next: ImportMapping) => {
     setMapping(next);
-    if (file) runPreview(file, encoding, next);
+    if (file) runPreview(file, encoding, next, choices);
+  };
+
+  const changeChoices = (next: Partial<Choices>) => {
+    if (file) runPreview(file, encoding, mapping ?? undefined, { ...choices, ...next });
   };
 
   const startOver = () => {
@@ -146,6 +175,10 @@ export function ImportArea() {
         base64: file.base64,
         encoding: preview.encoding,
         mapping: preview.mapping,
+        // Exactly what the preview showed.
+        values: preview.values,
+        duplicates: preview.duplicateMode,
+        keepOtherColumns: preview.keepOtherColumns,
       },
       {
         onSuccess: (result) => {
@@ -161,7 +194,22 @@ export function ImportArea() {
 
   const upToDate = preview !== null && !previewCall.isPending && !previewCall.isError;
   const problemCount = preview ? preview.problems.length + preview.moreProblems : 0;
-  const canImport = upToDate && problemCount === 0 && !commit.isPending;
+  const counts = preview?.counts ?? { add: 0, merge: 0, skip: 0 };
+  const toWrite = counts.add + counts.merge;
+  const canImport = upToDate && problemCount === 0 && toWrite > 0 && !commit.isPending;
+  const stateText = !upToDate
+    ? t('ui.import.commit.blockedMapping')
+    : problemCount > 0
+      ? t('ui.import.commit.blocked', { count: problemCount })
+      : toWrite === 0
+        ? t('ui.import.commit.nothing')
+        : [
+            counts.add > 0
+              ? t('ui.import.commit.ready', { count: counts.add })
+              : t('ui.import.commit.readyNone'),
+            ...(counts.merge > 0 ? [t('ui.import.commit.merged', { count: counts.merge })] : []),
+            ...(counts.skip > 0 ? [t('ui.import.commit.skipped', { count: counts.skip })] : []),
+          ].join(' ');
 
   return (
     <div className="import">
@@ -177,11 +225,26 @@ export function ImportArea() {
             <p className="import__done-line">
               {t('ui.import.done.imported', { count: done.imported })}
             </p>
+            {done.merged > 0 ? (
+              <p className="import__done-line">
+                {t('ui.import.done.merged', { count: done.merged })}
+              </p>
+            ) : null}
+            {done.skipped > 0 ? (
+              <p className="import__done-line">
+                {t('ui.import.done.skipped', { count: done.skipped })}
+              </p>
+            ) : null}
             <p className="import__done-line">
               {done.agenciesCreated > 0
                 ? t('ui.import.done.agencies', { count: done.agenciesCreated })
                 : t('ui.import.done.noAgencies')}
             </p>
+            {done.otherColumnNotes > 0 ? (
+              <p className="import__done-line">
+                {t('ui.import.done.notes', { count: done.otherColumnNotes })}
+              </p>
+            ) : null}
           </Alert>
           <div className="actions">
             <Button
@@ -220,6 +283,20 @@ export function ImportArea() {
                 mapping={mapping ?? preview.mapping}
                 onChange={changeMapping}
               />
+              <ValueMapping
+                preview={preview}
+                values={choices.values}
+                onChange={(values) => {
+                  changeChoices({ values });
+                }}
+              />
+              <OtherColumns
+                preview={preview}
+                keep={choices.keepOtherColumns}
+                onKeep={(keepOtherColumns) => {
+                  changeChoices({ keepOtherColumns });
+                }}
+              />
               {previewCall.isPending ? (
                 <p className="org-muted" role="status">
                   {t('ui.import.check.updating')}
@@ -229,6 +306,13 @@ export function ImportArea() {
                 <Alert tone="error">{errorText(previewCall.error)}</Alert>
               ) : null}
               <ProblemsTable preview={preview} />
+              <Duplicates
+                preview={preview}
+                mode={choices.duplicates}
+                onMode={(duplicates) => {
+                  changeChoices({ duplicates });
+                }}
+              />
               <SampleTable preview={preview} />
               <NewAgencies names={preview.newAgencies} />
               <div className="import__commit">
@@ -238,11 +322,7 @@ export function ImportArea() {
                   className={`import__state${canImport ? '' : ' import__state--blocked'}`}
                   role="status"
                 >
-                  {!upToDate
-                    ? t('ui.import.commit.blockedMapping')
-                    : problemCount > 0
-                      ? t('ui.import.commit.blocked', { count: problemCount })
-                      : t('ui.import.commit.ready', { count: preview.rowCount })}
+                  {stateText}
                 </p>
                 {commit.isError ? <Alert tone="error">{errorText(commit.error)}</Alert> : null}
                 <div className="actions">
@@ -254,7 +334,9 @@ export function ImportArea() {
                   >
                     {commit.isPending
                       ? t('ui.import.commit.importing')
-                      : t('ui.import.commit.button', { count: preview.rowCount })}
+                      : counts.merge === 0
+                        ? t('ui.import.commit.button', { count: counts.add })
+                        : t('ui.import.commit.buttonRows', { count: toWrite })}
                   </Button>
                 </div>
               </div>

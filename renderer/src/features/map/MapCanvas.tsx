@@ -151,6 +151,30 @@ const STYLE: cytoscape.StylesheetJson = [
   },
 ];
 
+/**
+ * The whole network (the most connected persons the core chose, at most MAP_BUDGET): a
+ * force-directed layout with a bounded number of iterations, fewer the more nodes there are,
+ * so laying out takes a fraction of a second on a slow machine (issue 15: a 1,500-iteration
+ * layout of 300 persons took 12–17 s).
+ */
+export function wholeNetworkLayout(nodes: number): cytoscape.LayoutOptions {
+  return {
+    name: 'cose',
+    animate: false,
+    randomize: true,
+    nodeRepulsion: () => 24000,
+    nodeOverlap: 20,
+    idealEdgeLength: () => 60,
+    edgeElasticity: () => 100,
+    // Strong gravity and tight spacing keep the separate groups close, so fitting the
+    // drawing to the frame leaves the names large enough to read.
+    gravity: 1.2,
+    numIter: Math.min(1000, Math.max(100, Math.round(20000 / Math.max(1, nodes)))),
+    componentSpacing: 30,
+    padding: 24,
+  };
+}
+
 export interface MapCanvasProps {
   model: MapModel;
   /** The label of a node (person or agency) and of an edge, in the current language. */
@@ -278,21 +302,11 @@ export function MapCanvas({
           animate: false,
           padding: 24,
         }
-      : {
-          name: 'cose',
-          animate: false,
-          randomize: true,
-          nodeRepulsion: () => 60000,
-          nodeOverlap: 20,
-          idealEdgeLength: () => 80,
-          edgeElasticity: () => 100,
-          gravity: 0.25,
-          numIter: 1500,
-          componentSpacing: 80,
-          padding: 24,
-        };
+      : wholeNetworkLayout(cy.nodes().length);
     cy.layout(layout).run();
     cy.fit(undefined, 32);
+    // For tests and measurements: how many nodes the last finished layout placed.
+    container.current?.setAttribute('data-laid-out', String(cy.nodes().length));
     // A handful of persons should not be blown up to poster size.
     if (cy.zoom() > 1.25) {
       cy.zoom(1.25);

@@ -1,5 +1,5 @@
 /** The map's controls bar: the person picker, and (around a person) the depth and "whole network". */
-import { useDeferredValue, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button as AriaButton,
@@ -10,11 +10,12 @@ import {
   ListBoxItem,
   Popover,
 } from 'react-aria-components';
-import type { PersonListRow } from '../../../../shared/records.ts';
+import type { PersonCandidate } from '../../../../shared/contract.ts';
 import { navigate } from '../../app/navigation.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { useVaultQuery } from '../../lib/vault-mutation.ts';
+import { MoreMatches, PersonCandidateText, useCandidateLabel } from '../people/PersonCandidate.tsx';
+import { usePersonPick } from '../people/use-person-pick.ts';
 import { centre } from './map-links.ts';
 import { stageColour } from './stage-colours.ts';
 
@@ -57,19 +58,15 @@ export function MapControls({
   );
 }
 
-/** Search persons by name, codename or position, and centre the map on the one chosen. */
+/** Find a person by name or codename (the core ranks them), and centre the map on them. */
 function PersonPicker() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const deferred = useDeferredValue(text.trim());
-  const persons = useVaultQuery(
-    'persons:list',
-    { text: deferred, archived: 'all' },
-    { enabled: deferred !== '' },
-  );
-  const items = deferred === '' ? [] : (persons.data?.rows.slice(0, 20) ?? []);
+  const persons = usePersonPick(text, { includeArchived: true, limit: 20 });
+  const items = persons.candidates;
+  const candidateLabel = useCandidateLabel();
   return (
-    <ComboBox<PersonListRow>
+    <ComboBox<PersonCandidate>
       className="field map__picker"
       inputValue={text}
       onInputChange={setText}
@@ -88,30 +85,33 @@ function PersonPicker() {
         </AriaButton>
       </div>
       <Popover className="popover">
-        <ListBox<PersonListRow>
+        <ListBox<PersonCandidate>
           className="listbox"
-          renderEmptyState={() => <p className="map__picker-empty">{t('ui.map.pickerEmpty')}</p>}
+          renderEmptyState={() => (
+            <p className="map__picker-empty">
+              {persons.searching ? t('ui.people.pick.searching') : t('ui.map.pickerEmpty')}
+            </p>
+          )}
         >
           {(person) => (
             <ListBoxItem
               id={person.id}
               className="listbox__item map__option"
-              textValue={person.fullName}
+              textValue={`${candidateLabel(person)} · ${t(`ui.domain.stage.${person.stage}`)}`}
             >
               <span
                 className="map__swatch"
                 aria-hidden="true"
                 style={{ backgroundColor: stageColour(person.stage) }}
               />
-              <span>
-                {person.fullName}{' '}
-                <span className="map__codename">
-                  {person.codename} · {t(`ui.domain.stage.${person.stage}`)}
-                </span>
+              <PersonCandidateText candidate={person} />
+              <span className="person-candidate__details">
+                {t(`ui.domain.stage.${person.stage}`)}
               </span>
             </ListBoxItem>
           )}
         </ListBox>
+        <MoreMatches shown={items.length} total={persons.total} />
       </Popover>
     </ComboBox>
   );

@@ -6,8 +6,8 @@
  * the map as a table, each reachable by Tab. Route: {area: 'map', focusPersonId}; the shell
  * keys this component by the focus, so re-centring mounts a fresh map.
  */
-import { MAX_GRAPH_PERSONS } from '../../../../shared/records.ts';
 import { useCallback, useMemo, useState } from 'react';
+import { MAP_BUDGET, MAP_OVERVIEW_BUDGET } from '../../../../shared/map.ts';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
@@ -22,11 +22,27 @@ import { buildMapModel, type MapEdgeKind } from './map-model.ts';
 import { DetailsPanel, RoutesPanel } from './MapSidePanel.tsx';
 import './map.css';
 
+/** A count as the interface's language writes it: 12,345 or 12 345. */
+function useCount(): (n: number) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB');
+    return (n: number) => format.format(n);
+  }, [language]);
+}
+
 export function RelationshipMap({ focusPersonId }: { focusPersonId: number | null }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const count = useCount();
   const [depth, setDepth] = useState<Depth>('2');
-  const graph = useVaultQuery('graph:get', { focusPersonId, depth: Number(depth) });
+  // The core chooses what fits: the nearest and most connected, at most this many persons.
+  const graph = useVaultQuery('graph:get', {
+    focusPersonId,
+    depth: Number(depth),
+    budget: focusPersonId === null ? MAP_OVERVIEW_BUDGET : MAP_BUDGET,
+  });
   const model = useMemo(
     () => (graph.data ? buildMapModel(graph.data, focusPersonId) : null),
     [graph.data, focusPersonId],
@@ -77,9 +93,10 @@ export function RelationshipMap({ focusPersonId }: { focusPersonId: number | nul
       {missing ? <Alert tone="warning">{t('ui.map.missing')}</Alert> : null}
       {graph.data?.truncated ? (
         <Alert tone="info" live={false}>
-          {focus
-            ? t('ui.map.truncatedFocus', { limit: MAX_GRAPH_PERSONS })
-            : t('ui.map.truncatedAll', { limit: MAX_GRAPH_PERSONS })}
+          {t(focus ? 'ui.map.truncatedFocus' : 'ui.map.truncatedAll', {
+            shown: count(model?.persons.size ?? 0),
+            total: count(graph.data.totalPersons),
+          })}
         </Alert>
       ) : null}
       {model && !focus && focusPersonId === null && model.persons.size === 0 ? (

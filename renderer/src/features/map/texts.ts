@@ -15,9 +15,9 @@ const en = {
   whole: 'Whole network',
   loading: 'Loading the map…',
   truncatedFocus:
-    'The neighbourhood is larger than the map can show: only the nearest {{limit}} persons are drawn. Choose fewer steps to see it whole.',
+    'Showing the nearest {{shown}} of {{total}} persons within these steps, the most connected first. Choose fewer steps, or centre the map on someone nearer.',
   truncatedAll:
-    'Only the {{limit}} most connected persons are drawn. Centre the map on a person to see the rest of their neighbourhood.',
+    'Showing the {{shown}} most connected of {{total}} persons with relationships. Pick a person to centre the map on them.',
   missing: 'This person is no longer in the vault.',
   emptyAll:
     'No relationships are recorded yet. Add them on a person’s page (“who we know around this person”) and the map draws them.',
@@ -123,9 +123,9 @@ const ru: typeof en = {
   whole: 'Вся сеть',
   loading: 'Загружаем карту…',
   truncatedFocus:
-    'Окружение больше, чем помещается на карте: показаны только {{limit}} ближайших человек. Выберите меньше шагов, чтобы увидеть его целиком.',
+    'Показаны {{shown}} ближайших из {{total}} человек в пределах этих шагов, сначала те, у кого больше связей. Выберите меньше шагов или центрируйте карту на ком-то ближе.',
   truncatedAll:
-    'Показаны только {{limit}} человек с наибольшим числом связей. Центрируйте карту на человеке, чтобы увидеть остальное его окружение.',
+    'Показаны {{shown}} человек с наибольшим числом связей из {{total}}, у кого есть связи. Выберите человека, чтобы центрировать карту на нём.',
   missing: 'Этого человека больше нет в хранилище.',
   emptyAll:
     'Связи ещё не записаны. Добавьте их на странице человека («кого мы знаем вокруг») — и карта их покажет.',
@@ -183,7 +183,7 @@ const ru: typeof en = {
   isFocus: 'Карта центрирована на этом человеке.',
   routes: 'Пути подхода',
   routesIntro:
-    'Кратчайшие цепочки от тех, с кем мы на связи (на связи, сотрудничаем, партнёр, сменил место), до человека: {{name}}. Выберите цепочку, чтобы выделить её на карте.',
+    'Кратчайшие цепочки от тех, с кем мы на связи (на связи, сотрудничаем, партнёр, на новом месте), до человека: {{name}}. Выберите цепочку, чтобы выделить её на карте.',
   routesNone:
     'В пределах шагов ({{count}}) нет никого, с кем мы на связи. Попробуйте больше шагов.',
   alreadyInTouch: 'Мы уже на связи: {{name}} ({{stage}}).',
@@ -191,11 +191,11 @@ const ru: typeof en = {
     subordinate: 'Через подчинённого',
     superior: 'Через руководителя',
     introducer: 'Через того, кто представил',
-    introduced: 'Через того, кого он представил',
+    introduced: 'Через того, кого представил этот человек',
     colleague: 'Через коллегу',
     knows: 'Через знакомого',
-    influencer: 'Через того, кто на него влияет',
-    influenced: 'Через того, на кого он влияет',
+    influencer: 'Через того, кто влияет на этого человека',
+    influenced: 'Через того, на кого влияет этот человек',
   },
   steps_one: '{{count}} шаг',
   steps_few: '{{count}} шага',

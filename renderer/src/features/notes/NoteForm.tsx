@@ -1,6 +1,7 @@
 /**
  * The case note form: in the quick note dialog, for a new note or an existing one. Checked
- * with the shared zod schema before it goes to the core; Ctrl/Cmd+Enter saves from any field.
+ * with the shared zod schema before it goes to the core; Ctrl/Cmd+Enter saves from any field,
+ * and only that: Enter in a one-line field (the title, the source) does not send the form.
  */
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -53,14 +54,20 @@ export function NoteForm({ initial, onSave, onCancel, isSaving, error }: NoteFor
   });
 
   return (
-    // Ctrl/Cmd+Enter saves from any field, before a field's own Enter handling sees it.
+    // Ctrl/Cmd+Enter saves from any field, before a field's own Enter handling sees it. A
+    // plain Enter in a one-line field would submit the form as browsers do (a note with half
+    // its fields, never marked restricted): it is stopped from doing so, and still reaches the
+    // field (the persons box chooses the highlighted person with it).
     <div
       className="note-form-keys"
       onKeyDownCapture={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !isSaving) {
+        if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+        if (event.ctrlKey || event.metaKey) {
           event.preventDefault();
           event.stopPropagation();
-          void submit();
+          if (!isSaving) void submit();
+        } else if (event.target instanceof HTMLInputElement) {
+          event.preventDefault();
         }
       }}
     >

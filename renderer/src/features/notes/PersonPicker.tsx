@@ -1,7 +1,8 @@
 /**
- * Who a note is about: a combo box that searches the vault's persons by name or codename
- * (persons:list with `text`), and the persons chosen so far as a tag group — each removable
- * with its button, or with Delete/Backspace when the tag has the focus.
+ * Who a note (or a share) is about: a combo box over the core's person picker (persons:pick:
+ * name and codename only, the best match first), each candidate with position, agency and
+ * codename; and the persons chosen so far as a tag group — each removable with its button,
+ * or with Delete/Backspace when the tag has the focus.
  */
 import { useState } from 'react';
 import {
@@ -19,18 +20,20 @@ import {
   Button as AriaButton,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { PersonListRow } from '../../../../shared/records.ts';
-import { useDebounced } from '../../lib/use-debounced.ts';
-import { useVaultQuery } from '../../lib/vault-mutation.ts';
+import type { PersonCandidate } from '../../../../shared/contract.ts';
+import { MoreMatches, PersonCandidateText, useCandidateLabel } from '../people/PersonCandidate.tsx';
+import { usePersonPick } from '../people/use-person-pick.ts';
 
 export interface ChosenPerson {
   id: number;
   fullName: string;
   codename: string;
+  /** Known when chosen in the picker or loaded with the person (the share review shows them). */
+  position?: string | undefined;
+  agencyName?: string | null | undefined;
 }
 
 const SHOWN = 20;
-const DEBOUNCE_MS = 120;
 
 export interface PersonPickerProps {
   value: ChosenPerson[];
@@ -54,24 +57,33 @@ export function PersonPicker({
 }: PersonPickerProps) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
-  const text = useDebounced(input.trim(), DEBOUNCE_MS);
-  const found = useVaultQuery('persons:list', { text, sort: 'name' }, { enabled: text !== '' });
-  const chosen = new Set(value.map((person) => person.id));
-  const options =
-    text === ''
-      ? []
-      : (found.data?.rows ?? []).filter((row) => !chosen.has(row.id)).slice(0, SHOWN);
+  const text = input.trim();
+  const found = usePersonPick(input, {
+    excludeIds: value.map((person) => person.id),
+    limit: SHOWN,
+  });
+  const options = found.candidates;
+  const candidateLabel = useCandidateLabel();
 
   return (
     <div className="person-picker">
-      <ComboBox<PersonListRow>
+      <ComboBox<PersonCandidate>
         className="field"
         items={options}
         value={null}
         onChange={(key) => {
           const row = options.find((option) => option.id === key);
           if (row) {
-            onChange([...value, { id: row.id, fullName: row.fullName, codename: row.codename }]);
+            onChange([
+              ...value,
+              {
+                id: row.id,
+                fullName: row.fullName,
+                codename: row.codename,
+                position: row.position,
+                agencyName: row.agencyName,
+              },
+            ]);
           }
           setInput('');
         }}
@@ -81,7 +93,7 @@ export function PersonPicker({
         isDisabled={isDisabled}
         isInvalid={Boolean(errorMessage)}
         validationBehavior="aria"
-        allowsEmptyCollection={input.trim() !== ''}
+        allowsEmptyCollection={text !== ''}
         menuTrigger="input"
       >
         <Label className="field__label">{label ?? t('ui.notes.persons')}</Label>
@@ -96,13 +108,13 @@ export function PersonPicker({
         </Text>
         <FieldError className="field__error">{errorMessage}</FieldError>
         <Popover className="popover">
-          <ListBox<PersonListRow>
+          <ListBox<PersonCandidate>
             className="listbox"
             renderEmptyState={() => (
               <p className="listbox__empty">
-                {text === '' || found.isFetching
-                  ? t('ui.notes.searchingPersons')
-                  : t('ui.notes.noPersonFound', { text })}
+                {text === '' || found.searching
+                  ? t('ui.people.pick.searching')
+                  : t('ui.people.pick.noMatch', { text })}
               </p>
             )}
           >
@@ -110,16 +122,13 @@ export function PersonPicker({
               <ListBoxItem
                 className="listbox__item person-option"
                 id={row.id}
-                textValue={`${row.fullName} ${row.codename}`}
+                textValue={candidateLabel(row)}
               >
-                <span className="person-option__name">{row.fullName}</span>
-                <span className="person-option__codename">{row.codename}</span>
-                {row.agencyName ? (
-                  <span className="person-option__agency">{row.agencyName}</span>
-                ) : null}
+                <PersonCandidateText candidate={row} />
               </ListBoxItem>
             )}
           </ListBox>
+          <MoreMatches shown={options.length} total={found.total} />
         </Popover>
       </ComboBox>
       <TagGroup

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useErrorText } from '../../lib/errors.ts';
+import { useFormatNumber } from '../../lib/format-number.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import '../agencies/org-table.css';
 import { DisclosureLog } from '../disclosures/DisclosureLog.tsx';
@@ -101,6 +102,7 @@ export function PartnerPage({ id }: { id: number }) {
 
 function PartnerFacts({ partner }: { partner: Partner }) {
   const { t } = useTranslation();
+  const formatNumber = useFormatNumber();
   const k = 'ui.disclosures.partnerPage';
   const none = <span className="org-muted">{t(`${k}.none`)}</span>;
   return (
@@ -122,7 +124,7 @@ function PartnerFacts({ partner }: { partner: Partner }) {
         </div>
         <div>
           <dt>{t(`${k}.offers`)}</dt>
-          <dd>{partner.offersCount}</dd>
+          <dd>{formatNumber(partner.offersCount)}</dd>
         </div>
         <div className="partner-page__wide">
           <dt>{t('fields.themes')}</dt>

@@ -19,8 +19,8 @@ import { Modal } from '../../components/Modal.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/errors.ts';
+import { formatNumber } from '../../lib/format-number.ts';
 import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
-import { foldForFilter } from '../agencies/AgenciesArea.tsx';
 import '../agencies/org-table.css';
 import { PartnerFormDialog } from './PartnerForm.tsx';
 import './partners.css';
@@ -31,8 +31,9 @@ type SortColumn = 'name' | 'country' | 'kind' | 'themes' | 'trust' | 'offers';
 export function PartnersArea() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const list = useVaultQuery('partners:list', {});
   const [filter, setFilter] = useState('');
+  // The core filters (folding text its way); the window only sorts what it shows.
+  const list = useVaultQuery('partners:list', { text: filter.trim() });
   const [sort, setSort] = useState<SortDescriptor>({ column: 'name', direction: 'ascending' });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Partner | null>(null);
@@ -40,7 +41,6 @@ export function PartnersArea() {
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const shown = useMemo(() => {
-    const needle = foldForFilter(filter.trim());
     const collator = new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' });
     const key = (row: Partner): string | number => {
       switch (sort.column as SortColumn) {
@@ -60,22 +60,16 @@ export function PartnersArea() {
       }
     };
     const direction = sort.direction === 'descending' ? -1 : 1;
-    return rows
-      .filter(
-        (row) =>
-          needle === '' ||
-          [row.name, row.country, row.themes].some((text) => foldForFilter(text).includes(needle)),
-      )
-      .toSorted((a, b) => {
-        const ka = key(a);
-        const kb = key(b);
-        const order =
-          typeof ka === 'number' && typeof kb === 'number'
-            ? ka - kb
-            : collator.compare(String(ka), String(kb));
-        return (order || collator.compare(a.name, b.name)) * direction;
-      });
-  }, [rows, filter, sort, t, i18n.language]);
+    return rows.toSorted((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      const order =
+        typeof ka === 'number' && typeof kb === 'number'
+          ? ka - kb
+          : collator.compare(String(ka), String(kb));
+      return (order || collator.compare(a.name, b.name)) * direction;
+    });
+  }, [rows, sort, t, i18n.language]);
 
   return (
     <div className="partners">
@@ -170,7 +164,9 @@ export function PartnersArea() {
                   <Cell className="org-table__cell">
                     <TrustBadge trust={row.trust} />
                   </Cell>
-                  <Cell className="org-table__cell org-table__cell--number">{row.offersCount}</Cell>
+                  <Cell className="org-table__cell org-table__cell--number">
+                    {formatNumber(row.offersCount, i18n.language)}
+                  </Cell>
                 </Row>
               )}
             </TableBody>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/navigation.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -10,25 +10,41 @@ import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import { PeopleFilters } from './PeopleFilters.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { PersonForm } from './PersonForm.tsx';
-import { clearFilters, usePeopleFilters } from './people-filters-store.ts';
+import { clearFilters, useFiltersOpen, usePeopleFilters } from './people-filters-store.ts';
+import { usePeoplePages } from './use-people-pages.ts';
 import './people.css';
 
-/** The People area: everyone in the vault, searched, filtered and sorted, one click from their page. */
+/**
+ * The People area: everyone in the vault, searched, filtered and sorted, one click from their
+ * page. The list is read a page at a time (use-people-pages.ts) as it is scrolled; the title,
+ * the count and the filters take three short lines, the rows the rest of the window.
+ */
 export function PeopleArea() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const filters = usePeopleFilters();
-  const list = useVaultQuery('persons:list', filters);
-  const facets = useVaultQuery('persons:facets', {});
+  const list = usePeoplePages(filters);
   const [adding, setAdding] = useState(false);
+  // The values the filters and the form offer: read when one of them is open, not before.
+  const facets = useVaultQuery('persons:facets', {}, { enabled: useFiltersOpen() || adding });
 
-  const total = list.data?.total ?? 0;
-  const rows = list.data?.rows ?? [];
+  const pages = list.data?.pages;
+  const first = pages?.[0];
+  const rows = useMemo(() => pages?.flatMap((page) => page.rows) ?? [], [pages]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const listed = first !== undefined && first.inVault > 0;
 
   return (
     <div className="people">
       <div className="screen-header">
-        <ScreenTitle>{t('ui.people.title')}</ScreenTitle>
+        <div className="people__title">
+          <ScreenTitle>{t('ui.people.title')}</ScreenTitle>
+          {listed ? (
+            <p className="people__count" role="status">
+              {t('ui.people.count', { shown: first.total, count: first.inVault })}
+            </p>
+          ) : null}
+        </div>
         <div className="screen-header__actions">
           <Button
             variant="secondary"
@@ -49,11 +65,11 @@ export function PeopleArea() {
         </div>
       </div>
       {list.isError ? <Alert tone="error">{errorText(list.error)}</Alert> : null}
-      {list.data === undefined ? (
+      {first === undefined ? (
         list.isError ? null : (
           <Progress label={t('ui.people.loading')} />
         )
-      ) : total === 0 ? (
+      ) : !listed ? (
         <div className="empty-state">
           <h2 className="empty-state__title">{t('ui.people.empty.title')}</h2>
           <p className="empty-state__text">{t('ui.people.empty.text')}</p>
@@ -78,9 +94,6 @@ export function PeopleArea() {
       ) : (
         <>
           <PeopleFilters facets={facets.data} />
-          <p className="people__count" role="status">
-            {t('ui.people.count', { shown: rows.length, count: total })}
-          </p>
           {rows.length === 0 ? (
             <div className="empty-state">
               <h2 className="empty-state__title">{t('ui.people.noMatch.title')}</h2>
@@ -90,7 +103,14 @@ export function PeopleArea() {
               </div>
             </div>
           ) : (
-            <PeopleTable rows={rows} />
+            <PeopleTable
+              rows={rows}
+              hasMore={hasNextPage}
+              loadingMore={isFetchingNextPage}
+              onLoadMore={() => {
+                if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+              }}
+            />
           )}
         </>
       )}

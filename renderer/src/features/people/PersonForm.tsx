@@ -21,9 +21,12 @@ import {
 } from '../../components/form-fields.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import type { SelectOption } from '../../components/SelectField.tsx';
+import { navigate } from '../../app/navigation.ts';
 import { ApiError, call } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
-import { useVaultMutation } from '../../lib/vault-mutation.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
+import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
+import { DuplicateWarning, type DuplicatesAnswer } from './DuplicateWarning.tsx';
 import {
   EMPTY_PERSON,
   fieldsOf,
@@ -70,6 +73,50 @@ export function PersonForm({
   const [failure, setFailure] = useState<unknown>(null);
   const stage = useWatch({ control: form.control, name: 'stage' });
 
+  // Someone with the same full name already in the vault: the core compares the names (case,
+  // ё/е and spacing aside); the form warns as the name is typed, and holds a save back until
+  // the user says it is someone else. Editing, only a changed name is checked.
+  const fullName = useWatch({ control: form.control, name: 'fullName' });
+  const originalName = mode.kind === 'edit' ? mode.person.fullName.trim() : null;
+  const selfId = mode.kind === 'edit' ? mode.person.id : undefined;
+  const isChecked = (name: string) => name.trim() !== '' && name.trim() !== originalName;
+  const duplicateQuery = (name: string) => ({
+    fullName: name.trim(),
+    ...(selfId === undefined ? {} : { excludeId: selfId }),
+  });
+  const typedName = useDebounced(fullName, 400);
+  const found = useVaultQuery('persons:findDuplicates', duplicateQuery(typedName), {
+    enabled: isChecked(typedName),
+  });
+  const [held, setHeld] = useState<{ name: string; answer: DuplicatesAnswer } | null>(null);
+  /** The name the user chose to save anyway. */
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
+  const warningElement = useRef<HTMLDivElement>(null);
+  // A held save moves the focus to the warning, which says why and what to do.
+  useEffect(() => {
+    if (!held) return;
+    const frame = requestAnimationFrame(() => {
+      warningElement.current?.focus();
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [held]);
+  const shownDuplicates: DuplicatesAnswer | null =
+    held?.name === fullName
+      ? held.answer
+      : isChecked(fullName) &&
+          typedName === fullName &&
+          found.data &&
+          !found.isPlaceholderData &&
+          found.data.total > 0
+        ? found.data
+        : null;
+  const openExisting = (id: number) => {
+    onClose();
+    navigate({ area: 'person', id });
+  };
+
   const suggest = async () => {
     try {
       const { codename } = await call('persons:suggestCodename', {});
@@ -115,8 +162,9 @@ export function PersonForm({
       setFailure(error);
     }
   };
-  const submit = form.handleSubmit((values) => {
+  const save = (values: PersonFormValues) => {
     setFailure(null);
+    setHeld(null);
     const fields = fieldsOf(values);
     if (mode.kind === 'create') {
       create.mutate(fields, {
@@ -136,6 +184,27 @@ export function PersonForm({
         },
       );
     }
+  };
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    if (isChecked(values.fullName) && acknowledged !== values.fullName) {
+      try {
+        // Asked again at the moment of saving: the typed name's answer may be a moment old.
+        const answer = await call('persons:findDuplicates', duplicateQuery(values.fullName));
+        if (answer.total > 0) {
+          setHeld({ name: values.fullName, answer });
+          return;
+        }
+      } catch (error) {
+        setFailure(error);
+        return;
+      }
+    }
+    save(values);
+  }, refused);
+  const saveAnyway = form.handleSubmit((values) => {
+    setAcknowledged(values.fullName);
+    save(values);
   }, refused);
 
   const errors = form.formState.errors;
@@ -203,6 +272,18 @@ export function PersonForm({
       >
         <Section title={t('ui.people.form.identity')}>
           {text('fullName', t('ui.people.form.fullName'), t('ui.people.form.fullNameHelp'))}
+          {shownDuplicates ? (
+            <DuplicateWarning
+              answer={shownDuplicates}
+              held={held?.name === fullName}
+              onOpen={openExisting}
+              isDisabled={saving}
+              focusRef={warningElement}
+              onSaveAnyway={() => {
+                void saveAnyway();
+              }}
+            />
+          ) : null}
           <div className="field-with-action">
             {text('codename', t('ui.people.form.codename'), t('ui.people.form.codenameHelp'))}
             <Button

@@ -12,11 +12,11 @@ import {
   type Key,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { PersonCandidate } from '../../../../shared/contract.ts';
 import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../../shared/domain.ts';
 import {
   RELATIONSHIP_ROLES,
   type Person,
-  type PersonListRow,
   type RelationshipView,
 } from '../../../../shared/records.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -25,9 +25,10 @@ import { Modal } from '../../components/Modal.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { useErrorText } from '../../lib/errors.ts';
-import { useDebounced } from '../../lib/use-debounced.ts';
-import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
+import { useVaultMutation } from '../../lib/vault-mutation.ts';
+import { MoreMatches, PersonCandidateText, useCandidateLabel } from './PersonCandidate.tsx';
 import { PersonLink } from './PersonLink.tsx';
+import { usePersonPick } from './use-person-pick.ts';
 
 /** "Who we know around this person": relationships grouped by what the other is to them. */
 export function RelationshipsPanel({
@@ -104,8 +105,6 @@ export function RelationshipsPanel({
   );
 }
 
-/** How long typing pauses before the people matching it are looked up. */
-const SEARCH_DELAY_MS = 150;
 /** A combo box shows this many matches: more means the user should type more. */
 const MAX_MATCHES = 50;
 
@@ -113,22 +112,20 @@ function RelationshipDialog({ person, onClose }: { person: Person; onClose: () =
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [input, setInput] = useState('');
-  const [other, setOther] = useState<PersonListRow | null>(null);
+  const [other, setOther] = useState<PersonCandidate | null>(null);
   const [kind, setKind] = useState<RelationshipKind>('knows');
   const [note, setNote] = useState('');
   const [missingOther, setMissingOther] = useState(false);
   const create = useVaultMutation('relationships:create');
 
-  const search = useDebounced(input.trim(), SEARCH_DELAY_MS);
-  const matches = useVaultQuery(
-    'persons:list',
-    { text: search, archived: 'all', sort: 'name' },
-    { enabled: search !== '' },
-  );
-  const items = (search === '' ? [] : (matches.data?.rows ?? []))
-    .filter((row) => row.id !== person.id)
-    .slice(0, MAX_MATCHES);
-  const options = other && !items.some((row) => row.id === other.id) ? [other, ...items] : items;
+  const candidateLabel = useCandidateLabel();
+  // While a person is chosen the box shows their name and codename: nothing to look up.
+  const matches = usePersonPick(other ? '' : input, {
+    excludeIds: [person.id],
+    includeArchived: true,
+    limit: MAX_MATCHES,
+  });
+  const options = other ? [other] : matches.candidates;
 
   const choose = (key: Key | null) => {
     const chosen = options.find((row) => row.id === Number(key)) ?? null;
@@ -190,20 +187,20 @@ function RelationshipDialog({ person, onClose }: { person: Person; onClose: () =
             <ListBox
               className="listbox"
               renderEmptyState={() => (
-                <p className="relation-search__empty">{t('ui.people.relationships.noMatches')}</p>
+                <p className="relation-search__empty">
+                  {input.trim() === '' || matches.searching
+                    ? t('ui.people.pick.searching')
+                    : t('ui.people.relationships.noMatches')}
+                </p>
               )}
             >
-              {(row: PersonListRow) => (
-                <ListBoxItem
-                  id={row.id}
-                  textValue={`${row.fullName} (${row.codename})`}
-                  className="listbox__item"
-                >
-                  <span>{row.fullName}</span> <span className="codename">{row.codename}</span>
-                  {row.position ? <span className="muted"> · {row.position}</span> : null}
+              {(row: PersonCandidate) => (
+                <ListBoxItem id={row.id} textValue={candidateLabel(row)} className="listbox__item">
+                  <PersonCandidateText candidate={row} />
                 </ListBoxItem>
               )}
             </ListBox>
+            {other ? null : <MoreMatches shown={matches.candidates.length} total={matches.total} />}
           </Popover>
         </ComboBox>
         <SelectField<RelationshipKind>

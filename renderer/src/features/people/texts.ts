@@ -12,10 +12,15 @@ const en = {
   count_many: '{{shown}} of {{count}} people',
   count_other: '{{shown}} of {{count}} people',
   loading: 'Loading people…',
+  loadingMore: 'Loading more people…',
+  clearSearch: 'Clear the search',
+  /** A person's risk when no assessment has been recorded (the list's Risk column). */
+  riskNotAssessed: 'Not assessed',
   filters: {
     label: 'Filters',
     sphere: 'Sphere',
     stage: 'Stage',
+    risk: 'Risk',
     agency: 'Agency',
     region: 'Region',
     owner: 'Owner',
@@ -26,6 +31,9 @@ const en = {
     archived: 'Show',
     archivedOptions: { active: 'Active', archived: 'Archived', all: 'Active and archived' },
     clear: 'Clear filters',
+    /** The button that opens the filters' row, and the same when some are in use. */
+    toggle: 'Filters',
+    toggleActive: 'Filters: {{active}}',
   },
   sort: {
     label: 'Sort by',
@@ -34,6 +42,7 @@ const en = {
       codename: 'Codename',
       stage: 'Stage',
       agency: 'Agency',
+      risk: 'Risk level',
       followUp: 'Next follow-up',
       updated: 'Last updated',
     },
@@ -43,7 +52,9 @@ const en = {
   },
   columns: {
     name: 'Name',
+    codename: 'Codename',
     position: 'Position and agency',
+    risk: 'Risk',
     stage: 'Stage',
     consent: 'Consent',
     owner: 'Owner',
@@ -70,6 +81,22 @@ const en = {
     relationship: 'Our relationship',
     fullName: 'Full name',
     fullNameHelp: 'Stays in the vault; it leaves only after a risk review.',
+    /** A person with the same full name is already in the vault (issue 15). */
+    duplicates: {
+      found_one: 'A person with this name is already in the vault:',
+      found_few: '{{count}} people with this name are already in the vault:',
+      found_many: '{{count}} people with this name are already in the vault:',
+      found_other: '{{count}} people with this name are already in the vault:',
+      more_one: '… and {{count}} more.',
+      more_few: '… and {{count}} more.',
+      more_many: '… and {{count}} more.',
+      more_other: '… and {{count}} more.',
+      archived: 'archived',
+      advice:
+        'If this is the same person, open them rather than adding them twice. If it is someone else with the same name, save anyway.',
+      held: 'Not saved yet: is this the same person?',
+      saveAnyway: 'Save anyway',
+    },
     codename: 'Codename',
     codenameHelp:
       'Stands in for the name everywhere the name must not appear: exports, shared lists, reports. Unrelated to the real name.',
@@ -233,6 +260,17 @@ const en = {
     confirm: 'Type the codename “{{codename}}” to confirm',
     submit: 'Delete permanently',
   },
+  /** The person pickers of notes, relationships, shares and the map (PersonCandidate.tsx). */
+  pick: {
+    codename: 'codename {{codename}}',
+    archived: 'archived',
+    more_one: '{{shown}} of {{count}} shown: type more of the name or codename.',
+    more_few: '{{shown}} of {{count}} shown: type more of the name or codename.',
+    more_many: '{{shown}} of {{count}} shown: type more of the name or codename.',
+    more_other: '{{shown}} of {{count}} shown: type more of the name or codename.',
+    searching: 'Searching…',
+    noMatch: 'No name or codename matches “{{text}}”.',
+  },
 };
 
 const ru: FeatureTexts<typeof en>['ru'] = {
@@ -246,13 +284,17 @@ const ru: FeatureTexts<typeof en>['ru'] = {
   count_many: '{{shown}} из {{count}} человек',
   count_other: '{{shown}} из {{count}} человека',
   loading: 'Загружаем список…',
+  loadingMore: 'Загружаем ещё…',
+  clearSearch: 'Очистить поиск',
+  riskNotAssessed: 'Не оценён',
   filters: {
     label: 'Фильтры',
     sphere: 'Сфера',
     stage: 'Этап',
+    risk: 'Риск',
     agency: 'Ведомство',
     region: 'Регион',
-    owner: 'Ответственный',
+    owner: 'Ведёт',
     consent: 'Согласие',
     tags: 'Метки',
     followUpDue: 'Пора связаться',
@@ -260,6 +302,8 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     archived: 'Показать',
     archivedOptions: { active: 'Активных', archived: 'В архиве', all: 'Активных и в архиве' },
     clear: 'Сбросить фильтры',
+    toggle: 'Фильтры',
+    toggleActive: 'Фильтры: {{active}}',
   },
   sort: {
     label: 'Сортировка',
@@ -268,6 +312,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
       codename: 'По кодовому имени',
       stage: 'По этапу',
       agency: 'По ведомству',
+      risk: 'По уровню риска',
       followUp: 'По следующему контакту',
       updated: 'По дате изменения',
     },
@@ -277,7 +322,9 @@ const ru: FeatureTexts<typeof en>['ru'] = {
   },
   columns: {
     name: 'Имя',
+    codename: 'Кодовое имя',
     position: 'Должность и ведомство',
+    risk: 'Риск',
     stage: 'Этап',
     consent: 'Согласие',
     owner: 'Ведёт',
@@ -304,6 +351,21 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     relationship: 'Наши отношения',
     fullName: 'Полное имя',
     fullNameHelp: 'Хранится в хранилище; покидает его только после оценки риска.',
+    duplicates: {
+      found_one: 'Человек с таким именем уже есть в хранилище:',
+      found_few: 'В хранилище уже есть {{count}} человека с таким именем:',
+      found_many: 'В хранилище уже есть {{count}} человек с таким именем:',
+      found_other: 'В хранилище уже есть {{count}} человека с таким именем:',
+      more_one: '… и ещё {{count}}.',
+      more_few: '… и ещё {{count}}.',
+      more_many: '… и ещё {{count}}.',
+      more_other: '… и ещё {{count}}.',
+      archived: 'в архиве',
+      advice:
+        'Если это тот же человек, откройте его карточку, а не добавляйте его второй раз. Если это другой человек с тем же именем, всё равно сохраните.',
+      held: 'Пока не сохранено: это тот же человек?',
+      saveAnyway: 'Всё равно сохранить',
+    },
     codename: 'Кодовое имя',
     codenameHelp:
       'Заменяет настоящее имя везде, где его нельзя показывать: в выгрузках, списках для партнёров, отчётах. Не должно быть похоже на имя.',
@@ -331,11 +393,11 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     sincerityConcern: 'Сомнения в искренности',
     sincerityConcernHelp:
       'Признаки того, что человек лишь изображает реформатора, — опытный «карьерист-циник». Оставьте пустым, если сомнений нет.',
-    needs: 'С чем ему нужна помощь',
+    needs: 'С чем нужна помощь',
     consent: 'Согласие на упоминание имени',
-    consentHelp: 'Его собственный выбор: кто может узнать, что он с нами работает.',
-    owner: 'Ответственный',
-    ownerHelp: 'Кто в команде ведёт эти отношения.',
+    consentHelp: 'Выбор самого человека: кто может узнать о нашей совместной работе.',
+    owner: 'Ведёт',
+    ownerHelp: 'Кто в команде ведёт отношения с этим человеком.',
     nextFollowUp: 'Следующий контакт',
     tags: 'Метки',
     tagsHelp: 'Через запятую.',
@@ -378,7 +440,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     influence: 'Влияние на политику',
     rating: '{{value}} из 5',
     consent: 'Согласие на упоминание имени',
-    owner: 'Ответственный',
+    owner: 'Ведёт',
     tags: 'Метки',
     needs: 'С чем нужна помощь',
     sincerityConcern: 'Сомнения в искренности',
@@ -397,7 +459,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     empty:
       'Записей пока нет. Фиксируйте каждую встречу, письмо или звонок кнопкой «Добавить запись».',
     stageMove: 'Этап: «{{from}}» → «{{to}}»',
-    stageStart: 'Добавлен на этапе «{{to}}»',
+    stageStart: 'Начало: этап «{{to}}»',
     older_one: 'И ещё {{count}} более ранняя запись, здесь не показана.',
     older_few: 'И ещё {{count}} более ранние записи, здесь не показаны.',
     older_many: 'И ещё {{count}} более ранних записей, здесь не показаны.',
@@ -440,7 +502,7 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     noMatches: 'Никого не нашлось',
     kind: 'Связь',
     kindOption: '{{name}} — {{kind}} …',
-    note: 'Заметка',
+    note: 'Примечание',
     noteHelp: 'Откуда они знают друг друга, насколько близки.',
     preview: '{{name}} — {{kind}} {{other}}.',
     save: 'Добавить связь',
@@ -451,13 +513,13 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     intro: 'Люди, с которыми мы на связи и которые могут открыть дверь к этому человеку.',
     throughSubordinates: 'Через подчинённых',
     throughSubordinatesHelp:
-      'Его подчинённые, с которыми мы работаем: полезно, если к руководителю трудно подойти напрямую, — попросите замолвить слово снизу.',
+      'Подчинённые этого человека, с которыми мы работаем: полезно, если к руководителю трудно подойти напрямую, — попросите замолвить слово снизу.',
     throughSuperiors: 'Через руководство',
     throughSuperiorsHelp:
-      'Его руководители, с которыми мы работаем: попросите открыть дверь или дать понять, что контакт с нами одобряют.',
-    introducedBy: 'Познакомил',
+      'Руководители этого человека, с которыми мы работаем: попросите открыть дверь или дать понять, что контакт с нами одобряют.',
+    introducedBy: 'Кто познакомил',
     introducedByHelp:
-      'Кто привёл нас к этому человеку: прежде чем делать что-то чувствительное, спросите его.',
+      'Кто привёл нас к этому человеку: прежде чем делать что-то чувствительное, посоветуйтесь с тем, кто нас познакомил.',
     sameAgency: 'Знакомые нам коллеги в том же ведомстве',
     sameAgencyHelp:
       'Люди из того же ведомства, с которыми мы на связи, даже если связь не записана.',
@@ -468,6 +530,16 @@ const ru: FeatureTexts<typeof en>['ru'] = {
     text: 'Будут удалены человек, его предложения и связи, а также записи, которые касаются только его (записи, где упомянуты и другие, останутся). Отменить это нельзя.',
     confirm: 'Введите кодовое имя «{{codename}}» для подтверждения',
     submit: 'Удалить навсегда',
+  },
+  pick: {
+    codename: 'кодовое имя {{codename}}',
+    archived: 'в архиве',
+    more_one: 'Показано {{shown}} из {{count}}: уточните имя или кодовое имя.',
+    more_few: 'Показано {{shown}} из {{count}}: уточните имя или кодовое имя.',
+    more_many: 'Показано {{shown}} из {{count}}: уточните имя или кодовое имя.',
+    more_other: 'Показано {{shown}} из {{count}}: уточните имя или кодовое имя.',
+    searching: 'Ищем…',
+    noMatch: 'Ни имя, ни кодовое имя не подходят под «{{text}}».',
   },
 };
 

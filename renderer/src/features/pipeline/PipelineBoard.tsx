@@ -1,8 +1,14 @@
 /**
  * The pipeline board: every active person in a column for their stage, watching → partner,
  * and the stages off the pipeline (dormant, moved on, closed) in a section that opens on
- * demand. Moving a person is one call, persons:setStage, which the core records on their
- * timeline and in the audit trail; there are three ways to make it:
+ * demand. The board asks only what it shows (issue 15): one call, pipeline:board, gives every
+ * stage's count and the first PIPELINE_COLUMN cards of the columns on screen; a column's
+ * "Show more" asks that column's next cards (pipeline:column, from the board's cursor). Cards
+ * are compact (name, codename, agency; an overdue follow-up), the columns scroll on their own
+ * and the board fits the window.
+ *
+ * Moving a person is one call, persons:setStage, which the core records on their timeline
+ * and in the audit trail; there are three ways to make it:
  *
  * - drag the card to another column (react-aria's drag and drop, which also gives keyboard
  *   and screen-reader drag and drop through each card's drag button);
@@ -10,8 +16,7 @@
  * - Alt+← / Alt+→ on a focused card, one stage back or forward.
  *
  * After a move the card keeps the focus in its new column and a polite live region says
- * where it went. A column shows at most COLUMN_LIMIT cards: a board of thousands is
- * narrowed with the filter, not scrolled.
+ * where it went.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -38,7 +43,14 @@ import {
   type Sphere,
   type Stage,
 } from '../../../../shared/domain.ts';
-import type { PersonListRow } from '../../../../shared/records.ts';
+import {
+  MAX_COLUMN_PAGE,
+  PIPELINE_COLUMN,
+  PIPELINE_MORE,
+  type PipelineCard,
+  type PipelineColumn,
+  type PipelineFilters,
+} from '../../../../shared/pipeline.ts';
 import { navigate } from '../../app/navigation.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -51,15 +63,12 @@ import { useVaultMutation, useVaultQuery } from '../../lib/vault-mutation.ts';
 import { stageColour } from '../map/stage-colours.ts';
 import './pipeline.css';
 
-/** Cards a column renders at most; the rest are counted and the filter narrows them. */
-export const COLUMN_LIMIT = 100;
-
 /** The drag payload: the person's id only (a name must not land in another app's drop). */
 export const PERSON_DRAG_TYPE = 'application/x-confidant-person';
 
 const ALL = '*';
 
-type Move = (person: PersonListRow, stage: Stage) => void;
+type Move = (person: PipelineCard, stage: Stage) => void;
 
 function neighbourStage(stage: Stage, step: -1 | 1): Stage | undefined {
   const group: readonly Stage[] = (PIPELINE_STAGES as readonly Stage[]).includes(stage)
@@ -73,9 +82,20 @@ function parseDate(iso: string): Date {
   return new Date(y, m - 1, d);
 }
 
+/** A count as the interface's language writes it: 12,345 or 12 345. */
+function useCount(): (n: number) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB');
+    return (n: number) => format.format(n);
+  }, [language]);
+}
+
 export function PipelineBoard() {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const count = useCount();
   const [text, setText] = useState('');
   const [owner, setOwner] = useState(ALL);
   const [sphere, setSphere] = useState<Sphere | typeof ALL>(ALL);
@@ -84,35 +104,45 @@ export function PipelineBoard() {
   const [announcement, setAnnouncement] = useState('');
   const deferredText = useDeferredValue(text);
 
-  const persons = useVaultQuery('persons:list', {
-    text: deferredText,
-    owners: owner === ALL ? [] : [owner],
-    spheres: sphere === ALL ? [] : [sphere],
-    followUpDue: dueOnly,
-    sort: 'followUp',
+  const filters: PipelineFilters = useMemo(
+    () => ({
+      text: deferredText,
+      owners: owner === ALL ? [] : [owner],
+      spheres: sphere === ALL ? [] : [sphere],
+      followUpDue: dueOnly,
+    }),
+    [deferredText, owner, sphere, dueOnly],
+  );
+  const board = useVaultQuery('pipeline:board', {
+    ...filters,
+    cardsFor: showOff ? [...STAGES] : [...PIPELINE_STAGES],
+    perStage: PIPELINE_COLUMN,
   });
   const facets = useVaultQuery('persons:facets', {});
   const setStage = useVaultMutation('persons:setStage');
 
-  const byStage = useMemo(() => {
-    const groups = new Map<Stage, PersonListRow[]>(STAGES.map((stage) => [stage, []]));
-    for (const row of persons.data?.rows ?? []) groups.get(row.stage)?.push(row);
-    return groups;
-  }, [persons.data]);
-  const byId = useMemo(
-    () => new Map((persons.data?.rows ?? []).map((row) => [row.id, row])),
-    [persons.data],
+  const columns = useMemo(
+    () => new Map((board.data?.columns ?? []).map((column) => [column.stage, column])),
+    [board.data],
   );
+  // Every card on screen by id, the columns' "Show more" cards included (for a drop).
+  const known = useRef(new Map<number, PipelineCard>());
+  const remember = useCallback((cards: readonly PipelineCard[]) => {
+    for (const card of cards) known.current.set(card.id, card);
+  }, []);
+  useEffect(() => {
+    remember((board.data?.columns ?? []).flatMap((column) => column.cards));
+  }, [board.data, remember]);
 
   // After a move, the card keeps the focus in its new column (once the board has reloaded).
   // A frame later: the old column first moves its focus to a neighbour of the removed card.
-  const board = useRef<HTMLDivElement>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
   const focusAfterMove = useRef<{ id: number; stage: Stage } | null>(null);
   useEffect(() => {
     const pending = focusAfterMove.current;
     if (pending === null) return;
     const frame = requestAnimationFrame(() => {
-      const card = board.current?.querySelector<HTMLElement>(
+      const card = boardRef.current?.querySelector<HTMLElement>(
         `[data-person-id="${String(pending.id)}"][data-stage="${pending.stage}"]`,
       );
       if (card && focusAfterMove.current === pending) {
@@ -123,7 +153,7 @@ export function PipelineBoard() {
     return () => {
       cancelAnimationFrame(frame);
     };
-  }, [byId]);
+  }, [board.data]);
 
   const move: Move = useCallback(
     (person, stage) => {
@@ -153,11 +183,11 @@ export function PipelineBoard() {
   const moveIds = useCallback(
     (ids: number[], stage: Stage) => {
       for (const id of ids) {
-        const person = byId.get(id);
+        const person = known.current.get(id);
         if (person) move(person, stage);
       }
     },
-    [byId, move],
+    [move],
   );
 
   const ownerOptions = [
@@ -169,19 +199,22 @@ export function PipelineBoard() {
     ...SPHERES.map((value) => ({ value, label: t(`ui.domain.sphere.${value}`) })),
   ];
   const offCount = OFF_PIPELINE_STAGES.reduce(
-    (sum, stage) => sum + (byStage.get(stage)?.length ?? 0),
+    (sum, stage) => sum + (columns.get(stage)?.total ?? 0),
     0,
   );
   const filtered = text !== '' || owner !== ALL || sphere !== ALL || dueOnly;
-  const empty = persons.data?.rows.length === 0;
+  const empty =
+    board.data !== undefined && board.data.columns.every((column) => column.total === 0);
 
   const column = (stage: Stage) => (
     <StageColumn
       key={stage}
       stage={stage}
-      rows={byStage.get(stage) ?? []}
+      column={columns.get(stage)}
+      filters={filters}
       onMove={move}
       onDropIds={moveIds}
+      onCards={remember}
     />
   );
 
@@ -218,19 +251,19 @@ export function PipelineBoard() {
         </div>
       </div>
 
-      {persons.error ? <Alert tone="error">{errorText(persons.error)}</Alert> : null}
+      {board.error ? <Alert tone="error">{errorText(board.error)}</Alert> : null}
       {setStage.error ? <Alert tone="error">{errorText(setStage.error)}</Alert> : null}
       <div role="status" className="pipeline__status">
         {announcement}
       </div>
-      {persons.isPending ? <p className="pipeline__muted">{t('ui.pipeline.loading')}</p> : null}
+      {board.isPending ? <p className="pipeline__muted">{t('ui.pipeline.loading')}</p> : null}
       {empty ? (
         <p className="pipeline__muted">
           {filtered ? t('ui.pipeline.noMatch') : t('ui.pipeline.nobody')}
         </p>
       ) : null}
 
-      <div ref={board} className="pipeline__board">
+      <div ref={boardRef} className="pipeline__board">
         <section aria-label={t('ui.pipeline.board')} className="pipeline__columns">
           {PIPELINE_STAGES.map(column)}
         </section>
@@ -247,7 +280,9 @@ export function PipelineBoard() {
                 setShowOff(!showOff);
               }}
             >
-              {showOff ? t('ui.pipeline.hideOff') : t('ui.pipeline.showOff', { count: offCount })}
+              {showOff
+                ? t('ui.pipeline.hideOff')
+                : t('ui.pipeline.showOff', { count: offCount, shown: count(offCount) })}
             </Button>
           </div>
           {showOff ? (
@@ -263,19 +298,41 @@ export function PipelineBoard() {
 
 function StageColumn({
   stage,
-  rows,
+  column,
+  filters,
   onMove,
   onDropIds,
+  onCards,
 }: {
   stage: Stage;
-  rows: PersonListRow[];
+  column: PipelineColumn | undefined;
+  filters: PipelineFilters;
   onMove: Move;
   onDropIds: (ids: number[], stage: Stage) => void;
+  onCards: (cards: readonly PipelineCard[]) => void;
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const shown = rows.slice(0, COLUMN_LIMIT);
-  const hidden = rows.length - shown.length;
+  const count = useCount();
+  // "Show more": the column's cards after the board's, PIPELINE_MORE more each time.
+  const [more, setMore] = useState(0);
+  const after = column?.nextCursor ?? null;
+  const extra = useVaultQuery(
+    'pipeline:column',
+    { ...filters, stage, after: after ?? '', limit: Math.max(1, more) },
+    { enabled: more > 0 && after !== null },
+  );
+  const rows = useMemo(() => {
+    const first = column?.cards ?? [];
+    if (more === 0 || after === null) return first;
+    const seen = new Set(first.map((card) => card.id));
+    return [...first, ...(extra.data?.cards ?? []).filter((card) => !seen.has(card.id))];
+  }, [column, more, after, extra.data]);
+  useEffect(() => {
+    onCards(rows);
+  }, [rows, onCards]);
+  const total = column?.total ?? 0;
+  const hidden = Math.max(0, total - rows.length);
   const label = t(`ui.domain.stage.${stage}`);
   const today = localDate(new Date());
   const formatDate = useMemo(() => {
@@ -286,7 +343,7 @@ function StageColumn({
   }, [locale, today]);
   const byId = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows]);
 
-  const { dragAndDropHooks } = useDragAndDrop<PersonListRow>({
+  const { dragAndDropHooks } = useDragAndDrop<PipelineCard>({
     getItems: (keys) => [...keys].map((key) => ({ [PERSON_DRAG_TYPE]: String(key) })),
     getAllowedDropOperations: () => ['move'],
     acceptedDragTypes: [PERSON_DRAG_TYPE],
@@ -318,6 +375,8 @@ function StageColumn({
     if (target) onMove(person, target);
   };
 
+  const canAskMore = hidden > 0 && after !== null && more + PIPELINE_MORE <= MAX_COLUMN_PAGE;
+
   return (
     <div
       className="pipeline-column"
@@ -327,80 +386,100 @@ function StageColumn({
       <h2 className="pipeline-column__title">
         <span className="pipeline-column__name">{label}</span>
         <span className="pipeline-column__count" aria-hidden="true">
-          {rows.length}
+          {count(total)}
         </span>
       </h2>
       <GridList
-        aria-label={t('ui.pipeline.column', { stage: label, count: rows.length })}
+        aria-label={t('ui.pipeline.column', { stage: label, count: total, shown: count(total) })}
         className="pipeline-column__list"
-        items={shown}
+        items={rows}
         dragAndDropHooks={dragAndDropHooks}
         onAction={(key) => {
           navigate({ area: 'person', id: Number(key) });
         }}
         renderEmptyState={() => <p className="pipeline-column__empty">{t('ui.pipeline.empty')}</p>}
       >
-        {(person) => (
-          <GridListItem
-            id={person.id}
-            textValue={person.fullName}
-            className="pipeline-card"
-            data-person-id={person.id}
-            data-stage={person.stage}
-            style={{ borderInlineStartColor: stageColour(person.stage) }}
-          >
-            <div className="pipeline-card__body">
-              <span className="pipeline-card__name">{person.fullName}</span>
-              <span className="pipeline-card__codename">{person.codename}</span>
-              {person.position || person.agencyName ? (
-                <span className="pipeline-card__meta">
-                  {[person.position, person.agencyName].filter(Boolean).join(' · ')}
+        {(person) => {
+          const due = person.nextFollowUp !== null && person.nextFollowUp <= today;
+          const details = [person.codename, person.agencyName].filter(Boolean).join(' · ');
+          return (
+            <GridListItem
+              id={person.id}
+              textValue={person.fullName}
+              className="pipeline-card"
+              data-person-id={person.id}
+              data-stage={person.stage}
+              style={{ borderInlineStartColor: stageColour(person.stage) }}
+            >
+              <div className="pipeline-card__line">
+                <span className="pipeline-card__name" title={person.fullName}>
+                  {person.fullName}
                 </span>
-              ) : null}
-              <span className="pipeline-card__owner">
-                {person.owner
-                  ? t('ui.pipeline.ownerLine', { owner: person.owner })
-                  : t('ui.pipeline.noOwner')}
-              </span>
-              {person.nextFollowUp ? (
-                person.nextFollowUp <= today ? (
-                  <span className="pipeline-card__due">
-                    {t('ui.pipeline.due', {
-                      date: formatDate(person.nextFollowUp),
-                    })}
+                {due && person.nextFollowUp ? (
+                  <span
+                    className="pipeline-card__due"
+                    title={t('ui.pipeline.due', { date: formatDate(person.nextFollowUp) })}
+                  >
+                    <span className="visually-hidden">
+                      {t('ui.pipeline.due', { date: formatDate(person.nextFollowUp) })}
+                    </span>
                   </span>
-                ) : (
-                  <span className="pipeline-card__next">
-                    {t('ui.pipeline.next', {
-                      date: formatDate(person.nextFollowUp),
-                    })}
-                  </span>
-                )
-              ) : null}
-            </div>
-            <div className="pipeline-card__footer">
-              <AriaButton slot="drag" className="pipeline-card__drag">
-                <svg viewBox="0 0 10 16" width="8" height="14" aria-hidden="true" focusable="false">
-                  {[2, 8, 14].map((y) =>
-                    [2, 8].map((x) => (
-                      <circle key={`${String(x)}-${String(y)}`} cx={x} cy={y} r="1.6" />
-                    )),
-                  )}
-                </svg>
-              </AriaButton>
-              <MoveMenu person={person} onMove={onMove} />
-            </div>
-          </GridListItem>
-        )}
+                ) : null}
+              </div>
+              <div className="pipeline-card__line">
+                <span
+                  className="pipeline-card__details"
+                  title={[
+                    details,
+                    person.owner
+                      ? t('ui.pipeline.ownerLine', { owner: person.owner })
+                      : t('ui.pipeline.noOwner'),
+                  ].join('\n')}
+                >
+                  {details}
+                </span>
+                <AriaButton slot="drag" className="pipeline-card__drag">
+                  <svg
+                    viewBox="0 0 10 16"
+                    width="8"
+                    height="14"
+                    aria-hidden="true"
+                    focusable="false"
+                  >
+                    {[2, 8, 14].map((y) =>
+                      [2, 8].map((x) => (
+                        <circle key={`${String(x)}-${String(y)}`} cx={x} cy={y} r="1.6" />
+                      )),
+                    )}
+                  </svg>
+                </AriaButton>
+                <MoveMenu person={person} onMove={onMove} />
+              </div>
+            </GridListItem>
+          );
+        }}
       </GridList>
-      {hidden > 0 ? (
-        <p className="pipeline-column__more">{t('ui.pipeline.more', { count: hidden })}</p>
+      {canAskMore ? (
+        <Button
+          variant="quiet"
+          className="pipeline-column__more-button"
+          isDisabled={extra.isFetching}
+          onPress={() => {
+            setMore(more + PIPELINE_MORE);
+          }}
+        >
+          {t('ui.pipeline.showMore', { count: hidden, shown: count(hidden), stage: label })}
+        </Button>
+      ) : hidden > 0 ? (
+        <p className="pipeline-column__more">
+          {t('ui.pipeline.more', { count: hidden, shown: count(hidden) })}
+        </p>
       ) : null}
     </div>
   );
 }
 
-function MoveMenu({ person, onMove }: { person: PersonListRow; onMove: Move }) {
+function MoveMenu({ person, onMove }: { person: PipelineCard; onMove: Move }) {
   const { t } = useTranslation();
   const item = (stage: Stage) => (
     <MenuItem
@@ -421,7 +500,11 @@ function MoveMenu({ person, onMove }: { person: PersonListRow; onMove: Move }) {
   );
   return (
     <MenuTrigger>
-      <AriaButton className="pipeline-card__move">{t('ui.pipeline.moveTo')}</AriaButton>
+      <AriaButton className="pipeline-card__move" aria-label={t('ui.pipeline.moveTo')}>
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <path d="M2 8h10M8 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.8" />
+        </svg>
+      </AriaButton>
       <Popover className="popover" placement="bottom start">
         <Menu
           className="listbox"

@@ -8,6 +8,7 @@ import { Group } from '@visx/group';
 import { HeatmapRect } from '@visx/heatmap';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format-number.ts';
 import {
   cellName,
   SCORES,
@@ -157,7 +158,7 @@ export function HeatMapChart({ grid, selected, onSelect }: HeatMapViewProps) {
                       {t(`ui.domain.riskLevel.${cell.level}`)}
                     </tspan>{' '}
                     <tspan className="heat-cell__count" x={x + width / 2} y={y + height - 13}>
-                      {count}
+                      {formatNumber(count, i18n.language)}
                     </tspan>
                   </text>
                 </g>

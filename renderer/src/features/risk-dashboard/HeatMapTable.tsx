@@ -4,6 +4,7 @@
  * the count and the level's word that selects the cell like the chart does.
  */
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format-number.ts';
 import { cellName, SCORES, sameCell, type HeatMapViewProps } from './model.ts';
 
 export function HeatMapTable({ grid, selected, onSelect }: HeatMapViewProps) {
@@ -48,7 +49,9 @@ export function HeatMapTable({ grid, selected, onSelect }: HeatMapViewProps) {
                       <span className="heat-table__level">
                         {t(`ui.domain.riskLevel.${cell.level}`)}
                       </span>{' '}
-                      <span className="heat-table__count">{cell.persons.length}</span>
+                      <span className="heat-table__count">
+                        {formatNumber(cell.persons.length, i18n.language)}
+                      </span>
                     </button>
                   </td>
                 );

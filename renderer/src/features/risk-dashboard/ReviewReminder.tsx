@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useRoute } from '../../app/navigation.ts';
 import { Button } from '../../components/Button.tsx';
+import { useFormatNumber } from '../../lib/format-number.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import { remindersKey, sortReminders } from './model.ts';
 import './risk-dashboard.css';
@@ -90,12 +91,13 @@ export function ReviewReminder() {
 /** The count on the sidebar's Risk item; its words make the item's name ("Risk, 2 reviews due"). */
 export function ReviewBadge() {
   const { t } = useTranslation();
+  const formatNumber = useFormatNumber();
   const count = useDueReviews().length;
   if (count === 0) return null;
   return (
     <>
       <span className="nav__badge" aria-hidden="true">
-        {count}
+        {formatNumber(count)}
       </span>
       <span className="visually-hidden">, {t('ui.riskDashboard.badge', { count })}</span>
     </>

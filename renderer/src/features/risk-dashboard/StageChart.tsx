@@ -7,6 +7,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import { useTranslation } from 'react-i18next';
+import { useFormatNumber } from '../../lib/format-number.ts';
 import { STAGES, type Stage } from '../../../../shared/domain.ts';
 import { stageColour } from '../map/stage-colours.ts';
 
@@ -32,6 +33,7 @@ const BottomTick = tick('middle', '0.2em');
 
 export function StageChart({ counts }: { counts: readonly { stage: Stage; count: number }[] }) {
   const { t } = useTranslation();
+  const formatNumber = useFormatNumber();
   const rows = STAGES.flatMap((stage) => counts.filter((row) => row.stage === stage));
   if (rows.length === 0) return <p className="risk-empty">{t('ui.riskDashboard.stages.nobody')}</p>;
 
@@ -77,7 +79,7 @@ export function StageChart({ counts }: { counts: readonly { stage: Stage; count:
                   y={top + y.bandwidth() / 2}
                   dy="0.32em"
                 >
-                  {row.count}
+                  {formatNumber(row.count)}
                 </text>
               </g>
             );
@@ -93,7 +95,7 @@ export function StageChart({ counts }: { counts: readonly { stage: Stage; count:
             top={innerHeight}
             scale={x}
             tickValues={ticks}
-            tickFormat={(value) => String(value)}
+            tickFormat={(value) => formatNumber(Number(value))}
             tickComponent={BottomTick}
             axisLineClassName="stage-chart__axis"
             tickClassName="stage-chart__tick-line"
@@ -123,7 +125,9 @@ export function StageChart({ counts }: { counts: readonly { stage: Stage; count:
                 />
                 {label(row.stage)}
               </th>
-              <td className="risk-table__cell risk-table__cell--number">{row.count}</td>
+              <td className="risk-table__cell risk-table__cell--number">
+                {formatNumber(row.count)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -40,3 +40,15 @@ export function HitMeta({ hit }: { hit: SearchHit }) {
     </span>
   );
 }
+
+/** Whom a note is about: "About: Irene Falk (Heron), Peter Lind (Juniper)"; nothing otherwise. */
+export function HitPersons({ hit, className }: { hit: SearchHit; className: string }) {
+  const { t } = useTranslation();
+  if (hit.kind !== 'note' || hit.persons.length === 0) return null;
+  const persons = hit.persons
+    .map((person) =>
+      t('ui.search.person', { fullName: person.fullName, codename: person.codename }),
+    )
+    .join(', ');
+  return <span className={className}>{t('ui.search.about', { persons })}</span>;
+}

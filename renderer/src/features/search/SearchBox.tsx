@@ -21,7 +21,7 @@ import { isMac } from '../../app/shortcuts.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
 import { Icon } from '../shell/icons.tsx';
-import { HitMeta, Snippet, useHitTitle } from './HitParts.tsx';
+import { HitMeta, HitPersons, Snippet, useHitTitle } from './HitParts.tsx';
 import { openHit } from './open-hit.ts';
 import './search.css';
 
@@ -154,6 +154,7 @@ export function SearchBox() {
                   >
                     <HitMeta hit={item.hit} />
                     <span className="search-hit__title">{hitTitle(item.hit)}</span>
+                    <HitPersons hit={item.hit} className="search-hit__persons" />
                     {item.hit.snippet.some((part) => part.text.trim() !== '') ? (
                       <Snippet parts={item.hit.snippet} />
                     ) : null}

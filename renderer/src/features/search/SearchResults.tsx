@@ -1,7 +1,8 @@
 /**
- * The results page: every match for the text (up to 50), ranked as the core ranks them
- * (names and titles first), each with its kind, a note's date, the passage that matched with
- * the matches marked, and the restricted badge; a field to search again.
+ * The results page: the best 50 matches for the text, ranked as the core ranks them (names
+ * and titles first), and how many match in all when there are more; each with its kind, a
+ * note's date and whom it is about, the passage that matched with the matches marked (plain
+ * text: the core strips a note's markdown), and the restricted badge; a field to search again.
  */
 import { useState } from 'react';
 import { Button as AriaButton, Form, Input, Label, Link, SearchField } from 'react-aria-components';
@@ -13,7 +14,7 @@ import { Progress } from '../../components/Progress.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { useVaultQuery } from '../../lib/vault-mutation.ts';
-import { HitMeta, Snippet, useHitTitle } from './HitParts.tsx';
+import { HitMeta, HitPersons, Snippet, useHitTitle } from './HitParts.tsx';
 import { openHit } from './open-hit.ts';
 import './search.css';
 
@@ -36,6 +37,8 @@ function Results({ text }: { text: string }) {
     { enabled: query !== '' },
   );
   const hits = query === '' ? [] : (found.data?.hits ?? []);
+  const total = Math.max(found.data?.total ?? 0, hits.length);
+  const cut = total > hits.length;
   const search = () => {
     if (draft.trim() !== '') navigate({ area: 'search', text: draft.trim() }, { replace: true });
   };
@@ -81,7 +84,9 @@ function Results({ text }: { text: string }) {
       ) : (
         <section aria-labelledby="search-results-heading" className="search-results">
           <h2 id="search-results-heading" className="search-results__count">
-            {t('ui.search.found', { count: hits.length })}
+            {cut
+              ? t('ui.search.foundBest', { shown: hits.length, count: total })
+              : t('ui.search.found', { count: hits.length })}
           </h2>
           <ol className="search-results__list">
             {hits.map((hit) => (
@@ -95,6 +100,7 @@ function Results({ text }: { text: string }) {
                 >
                   {hitTitle(hit)}
                 </Link>
+                <HitPersons hit={hit} className="search-result__persons" />
                 {hit.snippet.some((part) => part.text.trim() !== '') ? (
                   <p className="search-result__snippet">
                     <Snippet parts={hit.snippet} />
@@ -103,9 +109,7 @@ function Results({ text }: { text: string }) {
               </li>
             ))}
           </ol>
-          {hits.length === LIMIT ? (
-            <p className="muted">{t('ui.search.limited', { count: LIMIT })}</p>
-          ) : null}
+          {cut ? <p className="muted">{t('ui.search.limited', { shown: hits.length })}</p> : null}
         </section>
       )}
     </>

@@ -14,6 +14,10 @@ const en = {
   found_few: '{{count}} matches',
   found_many: '{{count}} matches',
   found_other: '{{count}} matches',
+  foundBest_one: 'The best {{shown}} of {{count}} match',
+  foundBest_few: 'The best {{shown}} of {{count}} matches',
+  foundBest_many: 'The best {{shown}} of {{count}} matches',
+  foundBest_other: 'The best {{shown}} of {{count}} matches',
   title: 'Search results for “{{text}}”',
   titleEmpty: 'Search',
   refine: 'Search again',
@@ -23,10 +27,12 @@ const en = {
   nothingFound: 'Nothing matches “{{text}}”.',
   nothingFoundHelp:
     'Every word is searched as the start of a word, in names, codenames, agencies and notes. Try fewer or shorter words.',
-  limited: 'Showing the best {{count}} matches: add a word to narrow the search.',
+  limited: 'Only the best {{shown}} are shown: add a word to narrow the search.',
   kind: { person: 'Person', agency: 'Agency', note: 'Note' },
   untitledNote: 'Untitled note',
   restricted: 'Restricted',
+  about: 'About: {{persons}}',
+  person: '{{fullName}} ({{codename}})',
 };
 
 const ru: FeatureTexts<typeof en>['ru'] = {
@@ -42,6 +48,10 @@ const ru: FeatureTexts<typeof en>['ru'] = {
   found_few: '{{count}} совпадения',
   found_many: '{{count}} совпадений',
   found_other: '{{count}} совпадения',
+  foundBest_one: 'Лучшие {{shown}} из {{count}} совпадения',
+  foundBest_few: 'Лучшие {{shown}} из {{count}} совпадений',
+  foundBest_many: 'Лучшие {{shown}} из {{count}} совпадений',
+  foundBest_other: 'Лучшие {{shown}} из {{count}} совпадения',
   title: 'Результаты поиска по «{{text}}»',
   titleEmpty: 'Поиск',
   refine: 'Искать снова',
@@ -51,10 +61,12 @@ const ru: FeatureTexts<typeof en>['ru'] = {
   nothingFound: 'Ничего не найдено по «{{text}}».',
   nothingFoundHelp:
     'Каждое слово ищется как начало слова — в именах, кодовых именах, ведомствах и записях. Попробуйте меньше слов или более короткие.',
-  limited: 'Показаны {{count}} лучших совпадений: добавьте слово, чтобы сузить поиск.',
+  limited: 'Показаны только лучшие {{shown}}: добавьте слово, чтобы сузить поиск.',
   kind: { person: 'Человек', agency: 'Ведомство', note: 'Запись' },
   untitledNote: 'Запись без заголовка',
   restricted: 'Закрытая',
+  about: 'О ком: {{persons}}',
+  person: '{{fullName}} ({{codename}})',
 };
 
 export const searchTexts: FeatureTexts<typeof en> = { en, ru };

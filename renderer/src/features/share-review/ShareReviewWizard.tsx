@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Form } from 'react-aria-components';
 import { useForm, useWatch } from 'react-hook-form';
@@ -17,11 +17,13 @@ import { Button } from '../../components/Button.tsx';
 import { Progress } from '../../components/Progress.tsx';
 import { call } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/errors.ts';
-import { invalidateVaultQueries, useVaultQuery } from '../../lib/vault-mutation.ts';
+import { domainKey, invalidateVaultQueries, useVaultQuery } from '../../lib/vault-mutation.ts';
+import { recipientName } from '../disclosures/format.ts';
 import type { ChosenPerson } from '../notes/PersonPicker.tsx';
 import { CandidateCard } from './CandidateCard.tsx';
 import { isFullPath, OutputStep, type Destination } from './OutputStep.tsx';
 import { RecipientStep } from './RecipientStep.tsx';
+import { SharedPersons } from './SharedPersons.tsx';
 import {
   chosenDecisions,
   countDecisions,
@@ -62,27 +64,39 @@ export function ShareReviewWizard({ initialPersonIds, initialPartnerId }: ShareR
   const [session, setSession] = useState({ generation: 0, reviewedBy: '' });
   const first = session.generation === 0;
   const wanted = first ? initialPersonIds : [];
-  // The persons a share was started with: their names and codenames for the picker.
-  const persons = useVaultQuery(
-    'persons:list',
-    { archived: 'all' },
-    { enabled: wanted.length > 0 },
-  );
-  if (wanted.length > 0 && persons.isPending) {
+  // The persons a share was started with (each by id, not the whole list of a large vault):
+  // name, codename, position and agency for the picker and the banner.
+  const persons = useQueries({
+    queries: wanted.map((id) => ({
+      queryKey: domainKey('persons:get', { id }),
+      queryFn: () => call('persons:get', { id }),
+    })),
+  });
+  if (persons.some((query) => query.isPending)) {
     return <Progress label={t('ui.shareReview.setup.loadingPersons')} />;
   }
-  const rows = persons.data?.rows ?? [];
-  const initialPersons = wanted.flatMap((id): ChosenPerson[] => {
-    const row = rows.find((candidate) => candidate.id === id);
-    return row ? [{ id: row.id, fullName: row.fullName, codename: row.codename }] : [];
+  const initialPersons = persons.flatMap((query): ChosenPerson[] => {
+    const person = query.data?.person;
+    return person
+      ? [
+          {
+            id: person.id,
+            fullName: person.fullName,
+            codename: person.codename,
+            position: person.position,
+            agencyName: person.agencyName,
+          },
+        ]
+      : [];
   });
+  const loadError = persons.find((query) => query.isError)?.error ?? null;
   return (
     <ShareSession
       key={session.generation}
       initialPersons={initialPersons}
       initialPartnerId={first ? initialPartnerId : null}
       reviewedBy={session.reviewedBy}
-      loadError={wanted.length > 0 && persons.isError ? persons.error : null}
+      loadError={loadError}
       focusOnMount={!first}
       onNewShare={(reviewedBy) => {
         setSession((before) => ({ generation: before.generation + 1, reviewedBy }));
@@ -305,6 +319,7 @@ function ShareSession({
     <div className="share-review">
       <p className="share-review__intro">{t('ui.shareReview.intro')}</p>
       {loadError ? <Alert tone="error">{errorText(loadError)}</Alert> : null}
+      <SharedPersons persons={values.persons} />
 
       <Step number={1} name={t('ui.shareReview.steps.recipient')} ref={setupHeading}>
         <Form
@@ -349,8 +364,11 @@ function ShareSession({
         <>
           <Step number={2} name={t('ui.shareReview.steps.review')} ref={reviewHeading}>
             <p className="share-step__intro">
-              {t('ui.shareReview.review.intro', { recipient: reviewed.review.recipientLabel })}
+              {t('ui.shareReview.review.intro', {
+                recipient: recipientName(t, values.recipientKind, reviewed.review.recipientLabel),
+              })}
             </p>
+            <SharedPersons persons={values.persons} />
             <ul className="share-people" aria-label={t('ui.shareReview.review.persons')}>
               {candidates.map((candidate) => (
                 <CandidateCard
@@ -395,6 +413,7 @@ function ShareSession({
                 examplePath={examplePath}
                 isDisabled={busy}
               />
+              <SharedPersons persons={values.persons} />
               <WriteBar
                 label={writeLabel}
                 blockers={blockers}

@@ -6,7 +6,13 @@
  */
 import { z } from 'zod';
 import type { ShareRecipient, ShareChoiceInput, ShareField } from '../../../../shared/share.ts';
-import { MAX_SHARE_PERSONS, SHARE_FIELDS } from '../../../../shared/share.ts';
+import {
+  MAX_REVIEWED_BY,
+  MAX_SHARE_PERSONS,
+  MAX_SHARE_PURPOSE,
+  MAX_SHARE_TITLE,
+  SHARE_FIELDS,
+} from '../../../../shared/share.ts';
 import {
   isOverride,
   MIN_JUSTIFICATION,
@@ -19,9 +25,10 @@ import { codenameKey } from '../../../../shared/domain.ts';
 import type { ReviewCandidate } from '../../../../shared/share.ts';
 import type { ChosenPerson } from '../notes/PersonPicker.tsx';
 
-export const MAX_PURPOSE = 500;
-export const MAX_REVIEWED_BY = 200;
-export const MAX_TITLE = 200;
+// The core's limits, from the contract, said to the user before the core refuses.
+export { MAX_REVIEWED_BY };
+export const MAX_PURPOSE = MAX_SHARE_PURPOSE;
+export const MAX_TITLE = MAX_SHARE_TITLE;
 
 /** Fields ticked when a share starts: where and in which sphere, not who or what was said. */
 export const DEFAULT_FIELDS: readonly ShareField[] = ['sphere', 'region', 'position', 'agency'];
@@ -44,7 +51,16 @@ export const setupSchema = z
       .max(MAX_REVIEWED_BY, 'reviewedByTooLong'),
     fields: z.array(z.enum(SHARE_FIELDS)),
     persons: z
-      .array(z.object({ id: z.number(), fullName: z.string(), codename: z.string() }))
+      .array(
+        z.object({
+          id: z.number(),
+          fullName: z.string(),
+          codename: z.string(),
+          // Shown in the banner of who is being shared (known when picked or loaded).
+          position: z.string().optional(),
+          agencyName: z.string().nullable().optional(),
+        }),
+      )
       .min(1, 'personsNeeded')
       .max(MAX_SHARE_PERSONS, 'personsTooMany'),
   })

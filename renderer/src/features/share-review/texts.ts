@@ -6,6 +6,16 @@ const en = {
   intro:
     'Before any name leaves the vault, each person is checked against the rules: their retaliation risk, how fresh the assessment is, what they consented to and what this recipient already knows. You take the decision; every output is recorded in the disclosure log.',
   stepLabel: 'Step {{step}}:',
+  /** The persons being shared, shown above every step (SharedPersons.tsx). */
+  sharing: {
+    title: 'Who is being shared',
+    none: 'Nobody chosen yet: choose the persons in step 1.',
+    noDetails: 'no position or agency recorded',
+    more_one: 'and {{count}} more person',
+    more_few: 'and {{count}} more persons',
+    more_many: 'and {{count}} more persons',
+    more_other: 'and {{count}} more persons',
+  },
   steps: {
     recipient: 'Recipient and purpose',
     review: 'Review each person',
@@ -219,8 +229,17 @@ export const shareReviewTexts: FeatureTexts<typeof en> = {
   ru: {
     title: 'Новая передача',
     intro:
-      'Прежде чем чьё-то имя покинет хранилище, каждого человека проверяют по правилам: риск преследования, свежесть оценки, на что он дал согласие и что этот получатель уже знает. Решение принимаете вы; каждая передача вносится в журнал раскрытий.',
+      'Прежде чем чьё-то имя покинет хранилище, каждого человека проверяют по правилам: риск преследования, свежесть оценки, на что дано согласие и что этот получатель уже знает. Решение принимаете вы; каждая передача вносится в журнал раскрытий.',
     stepLabel: 'Шаг {{step}}:',
+    sharing: {
+      title: 'Кого вы передаёте',
+      none: 'Пока никто не выбран: выберите людей в шаге 1.',
+      noDetails: 'должность и ведомство не указаны',
+      more_one: 'и ещё {{count}} человек',
+      more_few: 'и ещё {{count}} человека',
+      more_many: 'и ещё {{count}} человек',
+      more_other: 'и ещё {{count}} человека',
+    },
     steps: {
       recipient: 'Получатель и цель',
       review: 'Проверка каждого человека',
@@ -242,7 +261,7 @@ export const shareReviewTexts: FeatureTexts<typeof en> = {
       titleHelp: 'Как оно будет опубликовано, например «Годовой отчёт 2026».',
       purpose: 'Цель',
       purposeHelp: 'Зачем это передаётся — одним предложением. Журнал раскрытий сохранит её.',
-      reviewedBy: 'Проверил(а)',
+      reviewedBy: 'Кто проверяет',
       reviewedByHelp:
         'Ваше имя: руководитель, который принимает это решение. Журнал раскрытий назовёт вас.',
       fields: 'Какие поля включить',
@@ -257,7 +276,7 @@ export const shareReviewTexts: FeatureTexts<typeof en> = {
         notes: 'Записи о встречах',
       },
       identifying: 'Опознающее поле.',
-      notesHelp: 'Опознающее поле. Записи с ограниченным доступом никогда не покидают хранилище.',
+      notesHelp: 'Опознающее поле. Закрытые записи никогда не покидают хранилище.',
       persons: 'Кого передаём',
       personsHelp:
         'Каждого выбранного здесь человека вы проверите по отдельности на следующем шаге.',
@@ -300,35 +319,31 @@ export const shareReviewTexts: FeatureTexts<typeof en> = {
       consentShort: 'недостаточно',
       mitigations: 'Согласованные меры защиты',
       noMitigations: 'Не согласованы',
-      restricted: 'Записи с ограниченным доступом',
-      restrictedCount_one:
-        '{{count}} запись с ограниченным доступом: она никогда не покидает хранилище',
-      restrictedCount_few:
-        '{{count}} записи с ограниченным доступом: они никогда не покидают хранилище',
-      restrictedCount_many:
-        '{{count}} записей с ограниченным доступом: они никогда не покидают хранилище',
-      restrictedCount_other:
-        '{{count}} записи с ограниченным доступом: они никогда не покидают хранилище',
+      restricted: 'Закрытые записи',
+      restrictedCount_one: '{{count}} закрытая запись: она никогда не покидает хранилище',
+      restrictedCount_few: '{{count}} закрытые записи: они никогда не покидают хранилище',
+      restrictedCount_many: '{{count}} закрытых записей: они никогда не покидают хранилище',
+      restrictedCount_other: '{{count}} закрытой записи: они никогда не покидают хранилище',
       alreadyKnown: 'Уже передавали этому получателю',
-      nothingBefore: 'Этому получателю о нём ничего не передавали',
+      nothingBefore: 'Этому получателю об этом человеке ничего не передавали',
       prior: '{{date}} · {{decision}} · «{{purpose}}»',
       priorDecision: {
         named: 'по имени',
         codename: 'под кодовым именем',
-        withheld: 'не передавался',
+        withheld: 'не передавали',
       },
       rules: 'Решение правил: {{decision}}',
-      noReasons: 'Правила не возражают против того, чтобы назвать его по имени.',
+      noReasons: 'Правила не возражают против того, чтобы назвать этого человека по имени.',
       reasons: {
         'not-assessed':
-          'Риск для него ни разу не оценивали, поэтому никто не знает, чем ему обернётся упоминание имени.',
+          'Риск для этого человека ни разу не оценивали, поэтому никто не знает, чем обернётся упоминание имени.',
         'assessment-overdue':
           'Срок пересмотра оценки прошёл: она может быть уже неверной, поэтому имя ждёт новой оценки.',
         'consent-below-recipient':
-          'Его согласие не распространяется на этого получателя: можно передать только кодовое имя.',
-        'codename-only-agreed': 'Мы договорились с ним использовать только кодовое имя.',
-        'critical-risk': 'Риск критический: ничего о нём не покидает хранилище.',
-        'never-in-publications': 'Мы договорились никогда не упоминать его в публикациях.',
+          'Согласие этого человека не распространяется на этого получателя: можно передать только кодовое имя.',
+        'codename-only-agreed': 'Договорённость: только кодовое имя.',
+        'critical-risk': 'Риск критический: ничего об этом человеке не покидает хранилище.',
+        'never-in-publications': 'Договорённость: никогда не упоминать в публикациях.',
       },
       decision: 'Ваше решение по {{codename}}',
       decisions: {
@@ -351,7 +366,7 @@ export const shareReviewTexts: FeatureTexts<typeof en> = {
         justificationShort: 'Напишите не меньше {{min}} символов: предложение, а не слово.',
         typeCodename: 'Введите кодовое имя для подтверждения',
         typeCodenameHelp: 'Введите «{{codename}}» (регистр букв не важен).',
-        codenameMismatch: 'Это не его кодовое имя: введите «{{codename}}».',
+        codenameMismatch: 'Не совпадает с кодовым именем: введите «{{codename}}».',
         complete: 'Отмена решения оформлена.',
       },
       summary:

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../../shared/contract.ts';
 import { canGoBack, currentRoute, goBack, navigate, useRoute } from '../../app/navigation.ts';
 import { useLock } from '../../app/queries.ts';
-import { openQuickNote } from '../../app/quick-note.ts';
+import { openQuickNote, useQuickNote } from '../../app/quick-note.ts';
 import { isMac } from '../../app/shortcuts.ts';
 import { useModShiftShortcut } from '../../app/use-shortcut.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -12,13 +12,15 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { Logo } from '../../components/Logo.tsx';
 import { useErrorText } from '../../lib/errors.ts';
 import { RestoredNotice } from '../backups/RestoredNotice.tsx';
-import { QuickNoteDialog } from '../notes/QuickNoteDialog.tsx';
+import { NoteAnnouncer } from '../notes/NoteAnnouncer.tsx';
 import { ReviewBadge, ReviewReminder } from '../risk-dashboard/ReviewReminder.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { AreaBoundary, PartBoundary } from './AreaBoundary.tsx';
+import { AreaLoading } from './AreaLoading.tsx';
 import { AREAS, areaOf, routeOf } from './areas.ts';
 import { AreaView } from './AreaView.tsx';
 import { Icon } from './icons.tsx';
+import { lazyArea } from './lazy-area.tsx';
 
 /** Screens reached from another one, with a way back to it. */
 const SUB_PAGES = new Set(['person', 'agency', 'search', 'import']);
@@ -27,6 +29,34 @@ const SUB_PAGES = new Set(['person', 'agency', 'search', 'import']);
 function quickNoteHere(): void {
   const route = currentRoute();
   openQuickNote(route.area === 'person' ? [route.id] : []);
+}
+
+// The note form (with its markdown preview) is loaded when a note is first opened.
+const QuickNoteDialog = lazyArea(() =>
+  import('../notes/QuickNoteDialog.tsx').then((m) => m.QuickNoteDialog),
+);
+
+/**
+ * The quick note dialog, loaded the first time it opens and kept from then on. Until then the
+ * page still has the notes' live region (the dialog brings its own), which says when a note
+ * is deleted from its card.
+ */
+function QuickNote() {
+  const { open } = useQuickNote();
+  const [wanted, setWanted] = useState(open);
+  if (open && !wanted) setWanted(true);
+  if (!wanted) return <NoteAnnouncer />;
+  return (
+    <Suspense fallback={<NoteAnnouncer />}>
+      <QuickNoteDialog />
+    </Suspense>
+  );
+}
+
+/** Runs `onShown` when the area beside it is on screen: after its code has loaded, the first time. */
+function AreaShown({ onShown }: { onShown: () => void }) {
+  useEffect(onShown, [onShown]);
+  return null;
 }
 
 /** The unlocked app: the areas on the left, the lock button always in sight. */
@@ -39,14 +69,22 @@ export function Shell({ status }: { status: VaultStatus }) {
   const [showAttempts, setShowAttempts] = useState(status.failedAttemptsBeforeUnlock > 0);
   const main = useRef<HTMLElement>(null);
   // A new screen: move focus to its title (screens render theirs once their data is there).
-  useEffect(() => {
-    const focusTitle = () => main.current?.querySelector<HTMLElement>('h1')?.focus();
-    focusTitle();
-    const frame = requestAnimationFrame(focusTitle);
+  const focusTitle = useCallback(() => {
+    const focus = () => main.current?.querySelector<HTMLElement>('h1')?.focus();
+    focus();
+    const frame = requestAnimationFrame(focus);
     return () => {
       cancelAnimationFrame(frame);
     };
-  }, [route]);
+  }, []);
+  useEffect(focusTitle, [route, focusTitle]);
+  // Focus moved to the loading state's title while an area's code loaded; once the area is
+  // there, to its own, unless the user has gone elsewhere meanwhile.
+  const focusLoadedTitle = useCallback(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && !active.closest('.area-loading')) return;
+    return focusTitle();
+  }, [focusTitle]);
   useModShiftShortcut('n', quickNoteHere);
 
   return (
@@ -153,11 +191,15 @@ export function Shell({ status }: { status: VaultStatus }) {
           <ReviewReminder />
         </PartBoundary>
         <AreaBoundary route={route}>
-          <AreaView route={route} status={status} />
+          {/* Keyed by area: a screen whose code is loading replaces the last one at once. */}
+          <Suspense key={route.area} fallback={<AreaLoading />}>
+            <AreaView route={route} status={status} />
+            <AreaShown onShown={focusLoadedTitle} />
+          </Suspense>
         </AreaBoundary>
       </main>
       <PartBoundary silent>
-        <QuickNoteDialog />
+        <QuickNote />
       </PartBoundary>
     </div>
   );
