@@ -388,7 +388,8 @@ export const contract = {
       text: z.string().max(200).default(''),
       sphere: z.enum(SPHERES).nullable().default(null),
     }),
-    out: z.strictObject({ rows: z.array(agencyListRow) }),
+    /** `total`: every agency in the vault, whatever the filter. */
+    out: z.strictObject({ rows: z.array(agencyListRow), total: z.number().int().min(0) }),
   },
   'agencies:get': { in: byId, out: agencyPage },
   'agencies:create': { in: agencyFields, out: byId },
@@ -398,7 +399,8 @@ export const contract = {
   /** Every partner, or those whose name, country or themes hold `text` (folded by the core). */
   'partners:list': {
     in: z.strictObject({ text: z.string().max(200).default('') }),
-    out: z.strictObject({ rows: z.array(partner) }),
+    /** `total`: every partner in the vault, whatever the filter. */
+    out: z.strictObject({ rows: z.array(partner), total: z.number().int().min(0) }),
   },
   'partners:get': { in: byId, out: partner },
   /** Stores the partner's public share key (text as they sent it); null forgets it. */

@@ -236,7 +236,7 @@ beforeEach(() => {
     'share:importPackage': () => ({ receivedId: 3, created: 1, matched: 1 }),
     'share:received': () => ({ rows: RECEIVED }),
     'partners:get': () => PARTNER,
-    'partners:list': () => ({ rows: [PARTNER] }),
+    'partners:list': () => ({ rows: [PARTNER], total: 1 }),
     'partners:setShareKey': () => ({ fingerprint: '9F8E 7D6C 5B4A 3210' }),
     'clipboard:copyName': (input: { confirmed: boolean }) => ({
       riskLevel: input.confirmed ? 'critical' : 'low',

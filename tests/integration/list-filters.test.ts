@@ -24,6 +24,8 @@ describe('list filters are the core’s', () => {
     expect(await names({ text: 'суд ёлкинского' })).toEqual(['Суд  Ёлкинского района']);
     expect(await names({ sphere: 'judiciary' })).toEqual(['Суд  Ёлкинского района']);
     expect(await names({ text: 'мвд', sphere: 'judiciary' })).toEqual([]);
+    // The vault's count stays whole, so the window can say "1 of 3 shown".
+    expect((await api.call('agencies:list', { text: 'мвд' })).total).toBe(3);
     await expect(api.call('agencies:list', { text: 'x'.repeat(201) })).rejects.toMatchObject({
       code: 'VALIDATION',
     });
@@ -44,5 +46,6 @@ describe('list filters are the core’s', () => {
     expect(await names('судьи')).toEqual(['Комитет']);
     expect(await names('елки')).toEqual(['Hélsinki Group']);
     expect(await names('norway')).toEqual(['Hélsinki Group']);
+    expect((await api.call('partners:list', { text: 'norway' })).total).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
 import type { Handlers } from '../../../shared/contract.ts';
 import { VaultError } from '../errors.ts';
 import {
+  agencyCount,
   agencyExists,
   agencyIdByName,
   agencyPage,
@@ -16,6 +17,7 @@ import {
   deletePartner,
   insertPartner,
   listPartners,
+  partnerCount,
   partnerExists,
   updatePartner,
 } from '../repos/partners.ts';
@@ -30,7 +32,8 @@ type OrganisationChannel = Exclude<
 
 export function organisationHandlers(ctx: DomainContext): Pick<Handlers, OrganisationChannel> {
   return {
-    'agencies:list': (filter) => Promise.resolve({ rows: listAgencies(ctx.db(), filter) }),
+    'agencies:list': (filter) =>
+      Promise.resolve({ rows: listAgencies(ctx.db(), filter), total: agencyCount(ctx.db()) }),
 
     'agencies:get': ({ id }) => {
       const page = agencyPage(ctx.db(), id);
@@ -74,6 +77,7 @@ export function organisationHandlers(ctx: DomainContext): Pick<Handlers, Organis
       }),
 
     'partners:list': async ({ text }) => ({
+      total: partnerCount(ctx.db()),
       rows: await Promise.all(listPartners(ctx.db(), text).map(withFingerprint)),
     }),
 

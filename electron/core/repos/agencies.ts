@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { SPHERES, STAGES, type AgencyFields, type Sphere } from '../../../shared/domain.ts';
 import type { Agency, AgencyListRow, AgencyPage } from '../../../shared/records.ts';
-import { parseOptionalRow, parseRows, searchTextRow } from './rows.ts';
+import { parseOptionalRow, parseRow, parseRows, searchTextRow } from './rows.ts';
 import { foldForSearch, indexForSearch, removeFromSearch } from './search-index.ts';
 
 const agencyRow = z.object({
@@ -192,6 +192,11 @@ function indexAgency(db: Database, id: number, fields: AgencyFields): void {
       '\n',
     ),
   );
+}
+
+/** How many agencies the vault holds, whatever a filter shows. */
+export function agencyCount(db: Database): number {
+  return parseRow(z.number(), db.prepare('SELECT count(*) FROM agencies').pluck().get());
 }
 
 export function agencyExists(db: Database, id: number): boolean {

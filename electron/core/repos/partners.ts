@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { foldForSearch } from './search-index.ts';
 import { PARTNER_KINDS, PARTNER_TRUST, type PartnerFields } from '../../../shared/domain.ts';
 import type { Partner } from '../../../shared/records.ts';
-import { parseOptionalRow, parseRows } from './rows.ts';
+import { parseOptionalRow, parseRows, parseRow } from './rows.ts';
 
 const partnerRow = z.object({
   id: z.number(),
@@ -43,6 +43,11 @@ export function listPartners(db: Database, text = ''): StoredPartner[] {
       foldForSearch(field).includes(needle),
     ),
   );
+}
+
+/** How many partners the vault holds, whatever a filter shows. */
+export function partnerCount(db: Database): number {
+  return parseRow(z.number(), db.prepare('SELECT count(*) FROM partner_orgs').pluck().get());
 }
 
 export function getPartner(db: Database, id: number): StoredPartner | undefined {

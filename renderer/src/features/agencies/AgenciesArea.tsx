@@ -42,6 +42,7 @@ export function AgenciesArea() {
   const [adding, setAdding] = useState(false);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
+  const total = list.data?.total ?? 0;
   const shown = useMemo(() => {
     const collator = new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' });
     const key = (row: AgencyListRow): string | number => {
@@ -105,9 +106,9 @@ export function AgenciesArea() {
           onChange={setSphere}
         />
         <p className="org-filters__count" role="status">
-          {rows.length === shown.length
-            ? t('ui.agencies.count', { count: rows.length })
-            : t('ui.agencies.shown', { shown: shown.length, total: rows.length })}
+          {total === shown.length
+            ? t('ui.agencies.count', { count: total })
+            : t('ui.agencies.shown', { shown: shown.length, total })}
         </p>
       </div>
       {list.isPending ? (
@@ -147,7 +148,7 @@ export function AgenciesArea() {
             items={shown}
             renderEmptyState={() => (
               <p className="org-table__empty">
-                {rows.length === 0 ? t('ui.agencies.empty') : t('ui.agencies.noMatch')}
+                {total === 0 ? t('ui.agencies.empty') : t('ui.agencies.noMatch')}
               </p>
             )}
           >

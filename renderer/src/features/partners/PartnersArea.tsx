@@ -40,6 +40,7 @@ export function PartnersArea() {
   const [deleting, setDeleting] = useState<Partner | null>(null);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
+  const total = list.data?.total ?? 0;
   const shown = useMemo(() => {
     const collator = new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' });
     const key = (row: Partner): string | number => {
@@ -95,9 +96,9 @@ export function PartnersArea() {
           spellCheck="false"
         />
         <p className="org-filters__count" role="status">
-          {rows.length === shown.length
-            ? t('ui.partners.count', { count: rows.length })
-            : t('ui.partners.shown', { shown: shown.length, total: rows.length })}
+          {total === shown.length
+            ? t('ui.partners.count', { count: total })
+            : t('ui.partners.shown', { shown: shown.length, total })}
         </p>
       </div>
       {list.isPending ? (
@@ -142,7 +143,7 @@ export function PartnersArea() {
               items={shown}
               renderEmptyState={() => (
                 <p className="org-table__empty">
-                  {rows.length === 0 ? t('ui.partners.empty') : t('ui.partners.noMatch')}
+                  {total === 0 ? t('ui.partners.empty') : t('ui.partners.noMatch')}
                 </p>
               )}
             >
