@@ -117,6 +117,34 @@ function columns(fields: NoteFields) {
   };
 }
 
+/**
+ * A restricted "materials" note about one person, dated `occurredOn`: what the app itself
+ * records from a file (an import's other columns, a partner's package). It never leaves.
+ */
+export function insertMaterialsNote(
+  db: Database,
+  note: { personId: number; occurredOn: string; title: string; body: string },
+  now: Date,
+): number {
+  return insertNote(
+    db,
+    {
+      occurredOn: note.occurredOn,
+      kind: 'materials',
+      personIds: [note.personId],
+      title: note.title,
+      body: note.body,
+      askedFor: '',
+      offered: '',
+      followUpOn: null,
+      restricted: true,
+      source: '',
+      stance: null,
+    },
+    now,
+  );
+}
+
 export function insertNote(db: Database, fields: NoteFields, now: Date): number {
   const id = Number(
     db

@@ -23,7 +23,7 @@ import {
 } from '../../../../shared/import.ts';
 import { VaultError } from '../../errors.ts';
 import { insertAgency } from '../../repos/agencies.ts';
-import { insertNote } from '../../repos/case-notes.ts';
+import { insertMaterialsNote } from '../../repos/case-notes.ts';
 import { personHasNote } from '../../repos/person-duplicates.ts';
 import { insertPerson, personIdByCodename, updatePerson } from '../../repos/persons.ts';
 import { codenameKey, generateCodename } from '../codenames.ts';
@@ -227,21 +227,9 @@ export function commitImport(
     if (blocks.length === 0) return;
     const note = otherColumnsNote(file.fileName, blocks, language);
     if (onlyIfNew && personHasNote(db, personId, note.title, note.body)) return;
-    insertNote(
+    insertMaterialsNote(
       db,
-      {
-        occurredOn: today,
-        kind: 'materials',
-        personIds: [personId],
-        title: note.title,
-        body: note.body,
-        askedFor: '',
-        offered: '',
-        followUpOn: null,
-        restricted: true,
-        source: '',
-        stance: null,
-      },
+      { personId, occurredOn: today, title: note.title, body: note.body },
       now,
     );
     otherColumnNotes += 1;

@@ -12,7 +12,7 @@ import { shareKeyFingerprint } from '../../crypto/share-key.ts';
 import { loadSodium } from '../../crypto/sodium.ts';
 import { isVaultError, VaultError } from '../../errors.ts';
 import { agencyIdByName } from '../../repos/agencies.ts';
-import { insertNote } from '../../repos/case-notes.ts';
+import { insertMaterialsNote } from '../../repos/case-notes.ts';
 import { partnerByShareKey } from '../../repos/partners.ts';
 import { insertPerson, personCodename, personIdByCodename } from '../../repos/persons.ts';
 import { insertReceivedPackage, receivedAt } from '../../repos/received-packages.ts';
@@ -170,21 +170,9 @@ export function importOpenedPackage(
       matched += 1;
     }
     const note = receivedNote(person, preview, language);
-    insertNote(
+    insertMaterialsNote(
       db,
-      {
-        occurredOn: today,
-        kind: 'materials',
-        personIds: [personId],
-        title: note.title,
-        body: note.body,
-        askedFor: '',
-        offered: '',
-        followUpOn: null,
-        restricted: true,
-        source: '',
-        stance: null,
-      },
+      { personId, occurredOn: today, title: note.title, body: note.body },
       now,
     );
   }
